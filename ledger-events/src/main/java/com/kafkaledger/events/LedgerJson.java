@@ -1,0 +1,26 @@
+package com.kafkaledger.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapping of commands and events, shared by every service and by the tests. */
+public final class LedgerJson {
+
+  /**
+   * Tolerant reader: unknown fields are ignored so that adding a field to the contract does not
+   * break an existing consumer.
+   */
+  public static final JsonMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private LedgerJson() {}
+
+  public static byte[] toBytes(Object value) {
+    return MAPPER.writeValueAsBytes(value);
+  }
+
+  public static <T> T fromBytes(byte[] bytes, Class<T> type) {
+    return MAPPER.readValue(bytes, type);
+  }
+}

@@ -1,0 +1,12 @@
+package com.kafkaledger.events;
+
+/** Why the ledger refused a command. Part of the public contract: only ever add values. */
+public enum RejectionReason {
+  INSUFFICIENT_FUNDS,
+  ACCOUNT_NOT_FOUND,
+  ACCOUNT_CLOSED,
+  CURRENCY_MISMATCH,
+  ACCOUNT_ALREADY_EXISTS,
+  /** The balance would leave the range a signed 64-bit integer can hold. */
+  BALANCE_LIMIT_EXCEEDED
+}

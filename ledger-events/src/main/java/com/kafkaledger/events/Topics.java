@@ -1,0 +1,13 @@
+package com.kafkaledger.events;
+
+/** The name of every topic of the pipeline, each named once. */
+public final class Topics {
+
+  /** Commands for the ledger; key = the account id the command applies to. */
+  public static final String COMMANDS = "ledger.commands";
+
+  /** The ledger's outcomes, one per change or rejection; key = account id. A public contract. */
+  public static final String EVENTS = "ledger.events";
+
+  private Topics() {}
+}
