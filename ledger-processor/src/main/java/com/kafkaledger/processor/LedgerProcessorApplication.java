@@ -1,0 +1,22 @@
+package com.kafkaledger.processor;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class LedgerProcessorApplication {
+
+  /**
+   * Each service reads {@code ledger-processor.yml}, not {@code application.yml}, so that the three services
+   * can share one classpath in the end-to-end tests without reading each other's settings.
+   */
+  public static final String CONFIG_NAME = "ledger-processor";
+
+  public static void main(String[] args) {
+    builder().run(args);
+  }
+
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(LedgerProcessorApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+  }
+}
