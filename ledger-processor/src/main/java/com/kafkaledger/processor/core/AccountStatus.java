@@ -1,0 +1,6 @@
+package com.kafkaledger.processor.core;
+
+public enum AccountStatus {
+  OPEN,
+  CLOSED
+}
