@@ -1,0 +1,63 @@
+package com.kafkaledger.processor;
+
+import com.kafkaledger.processor.core.LedgerCore;
+import com.kafkaledger.processor.stream.LedgerMetrics;
+import com.kafkaledger.processor.stream.LedgerTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class ProcessorConfiguration {
+
+  @Bean
+  LedgerCore ledgerCore(@Value("${ledger.processor.default-overdraft-limit}") long defaultOverdraftLimit) {
+    return new LedgerCore(defaultOverdraftLimit);
+  }
+
+  @Bean
+  LedgerMetrics ledgerMetrics(MeterRegistry registry) {
+    return new LedgerMetrics(registry);
+  }
+
+  @Bean
+  Object ledgerTopology(StreamsBuilder builder, LedgerCore core, LedgerMetrics metrics,
+      @Value("${ledger.processor.idempotency-retention}") Duration idempotencyRetention) {
+    if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
+      throw new IllegalArgumentException("ledger.processor.idempotency-retention must be at least 24h");
+    }
+    LedgerTopology.define(builder, core, idempotencyRetention, metrics);
+    return LedgerTopology.class;
+  }
+
+  /** A failed stream thread is replaced; exactly-once resumes it from its last commit. */
+  @Bean
+  StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
+    return factory -> factory.setStreamsUncaughtExceptionHandler(
+        exception -> StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
+
+  /** Ready only while Kafka Streams runs (or rebalances), not while it starts or after it died. */
+  @Bean
+  HealthIndicator kafkaStreams(StreamsBuilderFactoryBean factory) {
+    return () -> {
+      var streams = factory.getKafkaStreams();
+      if (streams == null) {
+        return Health.down().withDetail("state", "NOT_CREATED").build();
+      }
+      var state = streams.state();
+      Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+      return health.withDetail("state", state.name()).build();
+    };
+  }
+}

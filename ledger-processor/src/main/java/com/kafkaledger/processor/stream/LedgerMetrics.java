@@ -1,0 +1,41 @@
+package com.kafkaledger.processor.stream;
+
+import com.kafkaledger.events.LedgerEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** What the ledger decided, as Micrometer counters. */
+public final class LedgerMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter duplicates;
+  private final Counter invalid;
+
+  public LedgerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.duplicates = Counter.builder("ledger.commands.duplicates")
+        .description("Commands whose transaction was already decided; they changed nothing")
+        .register(registry);
+    this.invalid = Counter.builder("ledger.commands.invalid")
+        .description("Commands that broke the contract and were skipped")
+        .register(registry);
+  }
+
+  void outcome(LedgerEvent event) {
+    Counter.builder("ledger.outcomes")
+        .description("Decided commands by transaction type, event type and rejection reason")
+        .tag("transactionType", event.transactionType().name())
+        .tag("type", event.type().name())
+        .tag("reason", event.reason() == null ? "none" : event.reason().name())
+        .register(registry)
+        .increment();
+  }
+
+  void duplicate() {
+    duplicates.increment();
+  }
+
+  void invalidCommand() {
+    invalid.increment();
+  }
+}

@@ -1,0 +1,35 @@
+package com.kafkaledger.processor.stream;
+
+import com.kafkaledger.events.JsonSerde;
+import com.kafkaledger.processor.core.AccountState;
+import com.kafkaledger.processor.core.ProcessedTransaction;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/** The processor's two state stores, both changelogged, so state survives crashes. */
+final class LedgerStores {
+
+  static final String ACCOUNTS = "accounts";
+  static final String PROCESSED_TRANSACTIONS = "processed-transactions";
+
+  private LedgerStores() {}
+
+  static StoreBuilder<KeyValueStore<String, AccountState>> accounts() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS), Serdes.String(),
+        new JsonSerde<>(AccountState.class));
+  }
+
+  /**
+   * Decided transaction ids, kept for {@code retention} of stream time and then dropped a whole
+   * segment at a time: bounded on disk and in memory however long the ledger runs.
+   */
+  static StoreBuilder<WindowStore<String, ProcessedTransaction>> processedTransactions(Duration retention) {
+    return Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(PROCESSED_TRANSACTIONS, retention, Duration.ofMillis(1), false),
+        Serdes.String(), new JsonSerde<>(ProcessedTransaction.class));
+  }
+}
