@@ -1,0 +1,21 @@
+package com.kafkaledger.gateway.ledger;
+
+import com.kafkaledger.events.JsonSerde;
+import com.kafkaledger.events.LedgerCommand;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaProducerConfiguration {
+
+  @Bean
+  KafkaTemplate<String, LedgerCommand> commandTemplate(KafkaProperties properties) {
+    var factory = new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(),
+        new StringSerializer(), JsonSerde.commands());
+    return new KafkaTemplate<>(factory);
+  }
+}

@@ -1,0 +1,83 @@
+package com.kafkaledger.gateway.problem;
+
+import com.kafkaledger.gateway.idempotency.IdempotencyConflictException;
+import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
+import com.kafkaledger.gateway.request.FieldError;
+import com.kafkaledger.gateway.request.InvalidRequestException;
+import com.kafkaledger.gateway.view.ViewUnavailableException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as an RFC 9457 problem document; the field at fault is named in {@code errors}. */
+@RestControllerAdvice
+class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is invalid", e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(IdempotencyConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+        e.getMessage(), List.of(new FieldError("Idempotency-Key", "was used for a different request")));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class})
+  ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+        "Service unavailable", e.getMessage() + "; nothing was accepted, retry with the same Idempotency-Key",
+        List.of());
+    return ResponseEntity.status(answer.getStatusCode())
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(answer.getBody());
+  }
+
+  /** Malformed JSON or a missing body. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        "The request is invalid", "body: must be a well-formed JSON object",
+        List.of(new FieldError("body", "must be a well-formed JSON object")));
+    return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unexpected failure", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "the request failed unexpectedly; it may be retried with the same Idempotency-Key", List.of());
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title,
+      String detail, List<FieldError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("/problems/" + type));
+    problem.setTitle(title);
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).body(problem);
+  }
+}

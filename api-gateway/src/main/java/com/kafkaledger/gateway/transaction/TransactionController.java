@@ -1,0 +1,112 @@
+package com.kafkaledger.gateway.transaction;
+
+import com.kafkaledger.gateway.caller.Caller;
+import com.kafkaledger.gateway.caller.CallerResolver;
+import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
+import com.kafkaledger.gateway.idempotency.RecentSubmissions;
+import com.kafkaledger.gateway.idempotency.Submissions;
+import com.kafkaledger.gateway.outcome.OutcomeWaiter;
+import com.kafkaledger.gateway.outcome.PreferWait;
+import com.kafkaledger.gateway.problem.NotFoundException;
+import com.kafkaledger.gateway.request.InvalidRequestException;
+import com.kafkaledger.gateway.request.JsonFields;
+import com.kafkaledger.gateway.view.ViewClient;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/transactions")
+class TransactionController {
+
+  private final CallerResolver callers;
+  private final Submissions submissions;
+  private final RecentSubmissions recent;
+  private final ViewClient view;
+  private final OutcomeWaiter waiter;
+  private final Clock clock;
+
+  TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
+      ViewClient view, OutcomeWaiter waiter, Clock clock) {
+    this.callers = callers;
+    this.submissions = submissions;
+    this.recent = recent;
+    this.view = view;
+    this.waiter = waiter;
+    this.clock = clock;
+  }
+
+  /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body,
+      @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
+      HttpServletRequest http) {
+    String key = IdempotencyKeys.validated(idempotencyKey);
+    TransactionRequest request = TransactionRequest.parse(body);
+    Caller caller = callers.resolve(http);
+    String transactionId = IdempotencyKeys.derive("transaction", caller, key);
+    Instant now = clock.instant();
+
+    Map<String, Object> current = submissions.submit(request.toCommand(transactionId, caller, now),
+        key != null, request.pendingView(transactionId, now));
+    return answer(transactionId, current, PreferWait.from(prefer), true);
+  }
+
+  /** The transaction's status: PENDING right after the 202, never 404 for an accepted one. */
+  @GetMapping("/{transactionId}")
+  ResponseEntity<Map<String, Object>> status(@PathVariable String transactionId,
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
+    if (!JsonFields.isUuid(transactionId)) {
+      throw InvalidRequestException.of("transactionId", "must be a transaction id (a UUID)");
+    }
+    String id = transactionId.toLowerCase(Locale.ROOT);
+    Optional<Map<String, Object>> current = view.transaction(id)
+        .or(() -> recent.find(id).map(RecentSubmissions.Submission::pendingView));
+    if (current.isEmpty()) {
+      throw new NotFoundException("transaction " + id + " was not found");
+    }
+    return answer(id, current.get(), PreferWait.from(prefer), false);
+  }
+
+  private ResponseEntity<Map<String, Object>> answer(String transactionId, Map<String, Object> current,
+      Duration wait, boolean submitted) {
+    Map<String, Object> shown = current;
+    if (!OutcomeWaiter.isFinal(shown) && !wait.isZero()) {
+      shown = waiter.finalTransaction(transactionId, wait).orElse(shown);
+    }
+    URI location = URI.create("/api/v1/transactions/" + transactionId);
+    if (OutcomeWaiter.isFinal(shown)) {
+      return ResponseEntity.ok().location(location).body(shown);
+    }
+    if (submitted || !wait.isZero()) {
+      Map<String, Object> accepted = submitted ? acceptedBody(transactionId) : shown;
+      return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(accepted);
+    }
+    return ResponseEntity.ok().location(location).body(shown);
+  }
+
+  private static Map<String, Object> acceptedBody(String transactionId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("transactionId", transactionId);
+    body.put("status", "PENDING");
+    return body;
+  }
+}

@@ -1,0 +1,90 @@
+package com.kafkaledger.gateway.view;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/** Reads from balance-view, which serves everything clients read. */
+@Component
+public class ViewClient {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+      new ParameterizedTypeReference<>() {};
+
+  private final RestClient view;
+
+  ViewClient(RestClient.Builder builder, @Value("${ledger.gateway.view-url}") String viewUrl,
+      @Value("${ledger.gateway.view-timeout}") Duration timeout) {
+    var requestFactory = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(timeout).build());
+    requestFactory.setReadTimeout(timeout);
+    this.view = builder.baseUrl(viewUrl).requestFactory(requestFactory).build();
+  }
+
+  /** The public representation of a transaction, if the view knows it. */
+  public Optional<Map<String, Object>> transaction(String transactionId) {
+    return object("/api/v1/transactions/{id}", transactionId);
+  }
+
+  /** The transaction with its request fingerprint, for idempotency checks; never shown to clients. */
+  public Optional<Map<String, Object>> transactionWithFingerprint(String transactionId) {
+    return object("/internal/v1/transactions/{id}", transactionId);
+  }
+
+  public Optional<Map<String, Object>> account(String accountId) {
+    return object("/api/v1/accounts/{id}", accountId);
+  }
+
+  /** Passes a read through unchanged: status, content type and body. */
+  public ResponseEntity<String> forward(String path, Map<String, ?> query) {
+    try {
+      return view.get()
+          .uri(uri -> {
+            uri.path(path);
+            query.forEach((name, value) -> {
+              if (value != null) {
+                uri.queryParam(name, value);
+              }
+            });
+            return uri.build();
+          })
+          .exchange((request, response) -> {
+            MediaType type = response.getHeaders().getContentType();
+            var passed = ResponseEntity.status(response.getStatusCode());
+            if (type != null) {
+              passed.contentType(type);
+            }
+            return passed.body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          });
+    } catch (ResourceAccessException e) {
+      throw new ViewUnavailableException(e);
+    }
+  }
+
+  private Optional<Map<String, Object>> object(String path, String id) {
+    try {
+      return view.get().uri(path, id).exchange((request, response) -> {
+        if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+          return Optional.empty();
+        }
+        if (!response.getStatusCode().is2xxSuccessful()) {
+          throw new ViewUnavailableException(new IllegalStateException(
+              "view answered " + response.getStatusCode() + " for " + path));
+        }
+        return Optional.ofNullable(response.bodyTo(JSON_OBJECT));
+      });
+    } catch (ResourceAccessException e) {
+      throw new ViewUnavailableException(e);
+    }
+  }
+}

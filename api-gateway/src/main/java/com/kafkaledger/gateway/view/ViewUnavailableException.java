@@ -1,0 +1,9 @@
+package com.kafkaledger.gateway.view;
+
+/** The balance view did not answer: answered 503 with Retry-After. */
+public class ViewUnavailableException extends RuntimeException {
+
+  public ViewUnavailableException(Throwable cause) {
+    super("the balance view is not reachable right now", cause);
+  }
+}
