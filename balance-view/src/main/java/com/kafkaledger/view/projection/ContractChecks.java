@@ -1,0 +1,68 @@
+package com.kafkaledger.view.projection;
+
+import com.kafkaledger.events.EventType;
+import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.events.LedgerEvent;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What the projection needs of a value beyond being JSON. A value without it is skipped with a
+ * log line rather than retried forever: it will not get better by retrying.
+ */
+final class ContractChecks {
+
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+  private ContractChecks() {}
+
+  static void checkEvent(LedgerEvent event) {
+    require(event.type() != null && event.transactionType() != null, "type and transactionType are required");
+    uuid(event.eventId(), "eventId");
+    uuid(event.transactionId(), "transactionId");
+    uuid(event.accountId(), "accountId");
+    if (event.counterpartyAccountId() != null) {
+      uuid(event.counterpartyAccountId(), "counterpartyAccountId");
+    }
+    currency(event.currency());
+    require(event.occurredAt() != null, "occurredAt is required");
+    require(event.sequence() >= 1 || (event.sequence() == 0 && event.isRejection()),
+        "sequence must be at least 1, or 0 for a rejection; was " + event.sequence());
+    if (event.type() == EventType.DEPOSITED || event.type() == EventType.WITHDRAWN) {
+      require(event.amount() != null && event.amount() > 0, "a movement needs a positive amount");
+      require(event.balanceAfter() != null, "a movement needs balanceAfter");
+    }
+  }
+
+  static void checkCommand(LedgerCommand command) {
+    uuid(command.transactionId(), "transactionId");
+    uuid(command.accountId(), "accountId");
+    currency(command.currency());
+  }
+
+  /**
+   * The canonical form only: {@link UUID#fromString} also takes "1-1-1-1-1", which would file the
+   * value under a different id than the one the ledger and the clients use.
+   */
+  private static void uuid(String value, String field) {
+    require(value != null, field + " is required");
+    UUID id;
+    try {
+      id = UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + " is not a UUID: " + value, e);
+    }
+    require(id.toString().equals(value.toLowerCase(Locale.ROOT)), field + " is not a UUID: " + value);
+  }
+
+  private static void currency(String currency) {
+    require(currency != null && CURRENCY.matcher(currency).matches(), "currency is not ISO 4217: " + currency);
+  }
+
+  private static void require(boolean condition, String problem) {
+    if (!condition) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+}

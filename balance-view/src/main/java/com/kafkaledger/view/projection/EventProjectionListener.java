@@ -1,0 +1,50 @@
+package com.kafkaledger.view.projection;
+
+import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/** Projects {@link Topics#EVENTS} into the database, one poll per database transaction. */
+@Component
+class EventProjectionListener implements ConsumerSeekAware {
+
+  static final String LISTENER_ID = "ledger-events-projection";
+  private static final Logger log = LoggerFactory.getLogger(EventProjectionListener.class);
+
+  private final EventBatchWriter writer;
+  private final ProjectionPositions positions;
+  private final ProjectionMetrics metrics;
+
+  EventProjectionListener(EventBatchWriter writer, ProjectionPositions positions, ProjectionMetrics metrics) {
+    this.writer = writer;
+    this.positions = positions;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    positions.seekToStored(assignments.keySet(), callback);
+  }
+
+  @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.EVENTS,
+      containerFactory = ProjectionKafkaConfiguration.EVENTS_CONTAINER_FACTORY)
+  public void project(List<ConsumerRecord<String, LedgerEvent>> records) {
+    PolledBatch<LedgerEvent> batch = PolledBatch.of(records, ContractChecks::checkEvent);
+    long startNanos = System.nanoTime();
+    EventBatchWriter.Outcome outcome = writer.write(batch.values(), batch.nextOffsets());
+    Duration writeTime = Duration.ofNanos(System.nanoTime() - startNanos);
+    metrics.eventBatch(outcome, batch.skipped(), writeTime);
+    log.debug("Projected {} events: {} new in history, {} already projected, {} skipped, in {} ms;"
+            + " next offsets {}", records.size(), outcome.newEntries(), outcome.alreadyProjected(),
+        batch.skipped(), writeTime.toMillis(), batch.nextOffsets());
+  }
+}
