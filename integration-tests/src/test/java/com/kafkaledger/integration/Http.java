@@ -1,0 +1,64 @@
+package com.kafkaledger.integration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the gateway, as any API user would have. */
+final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  Http(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  Response post(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  Response get(String path) {
+    return get(path, Map.of());
+  }
+
+  Response get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  record Response(int status, String body, HttpResponse<String> raw) {
+
+    JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package com.kafkaledger.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** REST -> Kafka -> ledger -> PostgreSQL view and back, on a real broker and a real database. */
+class PipelineEndToEndTest {
+
+  private static Pipeline pipeline;
+  private static LedgerClient client;
+
+  @BeforeAll
+  static void start() {
+    pipeline = new Pipeline("end_to_end");
+    client = new LedgerClient(pipeline.gatewayUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+  }
+
+  @Test
+  void openedAccountIsServedWithZeroBalanceInItsCurrency() {
+    Http.Response opened = client.http.post("/api/v1/accounts", "{\"currency\":\"EUR\"}", Map.of());
+
+    assertThat(opened.status()).isEqualTo(201);
+    String accountId = opened.json().get("accountId").stringValue();
+    assertThat(opened.header("Location")).isEqualTo("/api/v1/accounts/" + accountId);
+    JsonNode account = client.account(accountId);
+    assertThat(account.get("currency").stringValue()).isEqualTo("EUR");
+    assertThat(account.get("balance").longValue()).isZero();
+    assertThat(account.get("availableBalance").longValue()).isZero();
+    assertThat(account.get("status").stringValue()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void depositIsPendingRightAfterAcceptanceThenCompletedAndInTheBalance() {
+    String account = client.openAccount("EUR");
+
+    Http.Response accepted = client.submit("DEPOSIT", account, 1250, "EUR", Map.of());
+
+    assertThat(accepted.status()).isEqualTo(202);
+    String transactionId = accepted.json().get("transactionId").stringValue();
+    assertThat(accepted.json().get("status").stringValue()).isEqualTo("PENDING");
+    assertThat(accepted.header("Location")).isEqualTo("/api/v1/transactions/" + transactionId);
+    Http.Response rightAfter = client.http.get(accepted.header("Location"));
+    assertThat(rightAfter.status()).isEqualTo(200);
+    assertThat(rightAfter.json().get("status").stringValue()).isIn("PENDING", "COMPLETED");
+
+    JsonNode outcome = client.finalOutcome(transactionId);
+
+    assertThat(outcome.get("status").stringValue()).isEqualTo("COMPLETED");
+    assertThat(outcome.get("type").stringValue()).isEqualTo("DEPOSIT");
+    assertThat(outcome.get("amount").longValue()).isEqualTo(1250);
+    // Read-your-outcome: once COMPLETED is seen, balance and history already include it.
+    assertThat(client.balance(account)).isEqualTo(1250);
+    assertThat(client.history(account, "").get("items").get(0).get("transactionId").stringValue())
+        .isEqualTo(transactionId);
+  }
+
+  @Test
+  void overdrawingWithdrawalIsRejectedRecordedInHistoryAndMovesNothing() {
+    String account = client.openAccount("EUR");
+    client.move("DEPOSIT", account, 100, "EUR");
+
+    JsonNode rejected = client.move("WITHDRAWAL", account, 101, "EUR");
+
+    assertThat(rejected.get("status").stringValue()).isEqualTo("REJECTED");
+    assertThat(rejected.get("reason").stringValue()).isEqualTo("INSUFFICIENT_FUNDS");
+    assertThat(client.balance(account)).isEqualTo(100);
+    JsonNode newest = client.history(account, "").get("items").get(0);
+    assertThat(newest.get("transactionId").stringValue()).isEqualTo(rejected.get("transactionId").stringValue());
+    assertThat(newest.get("status").stringValue()).isEqualTo("REJECTED");
+    assertThat(newest.get("reason").stringValue()).isEqualTo("INSUFFICIENT_FUNDS");
+  }
+
+  @Test
+  void withdrawalWithinTheBalanceCompletes() {
+    String account = client.openAccount("EUR");
+    client.move("DEPOSIT", account, 500, "EUR");
+
+    JsonNode withdrawn = client.move("WITHDRAWAL", account, 200, "EUR");
+
+    assertThat(withdrawn.get("status").stringValue()).isEqualTo("COMPLETED");
+    assertThat(client.balance(account)).isEqualTo(300);
+  }
+
+  @Test
+  void movementsOnUnknownAccountsOrInAnotherCurrencyAreRejected() {
+    String account = client.openAccount("EUR");
+    String unknown = java.util.UUID.randomUUID().toString();
+
+    assertThat(client.move("DEPOSIT", unknown, 5, "EUR").get("reason").stringValue())
+        .isEqualTo("ACCOUNT_NOT_FOUND");
+    assertThat(client.move("DEPOSIT", account, 5, "USD").get("reason").stringValue())
+        .isEqualTo("CURRENCY_MISMATCH");
+    assertThat(client.balance(account)).isZero();
+  }
+
+  @Test
+  void retryWithTheSameKeyAndBodyIsTheSameTransactionAndMovesMoneyOnce() {
+    String account = client.openAccount("EUR");
+    Map<String, String> key = Map.of("Idempotency-Key", "retry-" + account);
+
+    Http.Response first = client.submit("DEPOSIT", account, 700, "EUR", key);
+    String transactionId = first.json().get("transactionId").stringValue();
+    client.finalOutcome(transactionId);
+    Http.Response retry = client.submit("DEPOSIT", account, 700, "EUR", key);
+    Http.Response retryAgain = client.submit("DEPOSIT", account, 700, "EUR", key);
+
+    assertThat(retry.status()).isIn(200, 202);
+    assertThat(retry.json().get("transactionId").stringValue()).isEqualTo(transactionId);
+    assertThat(retryAgain.json().get("transactionId").stringValue()).isEqualTo(transactionId);
+    assertThat(client.balance(account)).isEqualTo(700);
+    assertThat(client.history(account, "").get("items")).hasSize(2); // opened, deposited once
+  }
+
+  @Test
+  void immediateRetryBeforeTheOutcomeIsStillOneMovement() {
+    String account = client.openAccount("EUR");
+    Map<String, String> key = Map.of("Idempotency-Key", "fast-retry-" + account);
+
+    Http.Response first = client.submit("DEPOSIT", account, 40, "EUR", key);
+    Http.Response second = client.submit("DEPOSIT", account, 40, "EUR", key);
+
+    assertThat(second.json().get("transactionId").stringValue())
+        .isEqualTo(first.json().get("transactionId").stringValue());
+    client.finalOutcome(first.json().get("transactionId").stringValue());
+    client.move("DEPOSIT", account, 1, "EUR"); // a later movement: anything before it is projected
+    assertThat(client.balance(account)).isEqualTo(41);
+  }
+
+  @Test
+  void sameKeyWithADifferentBodyIs422AndMovesNothing() {
+    String account = client.openAccount("EUR");
+    Map<String, String> key = Map.of("Idempotency-Key", "reuse-" + account);
+    client.finalOutcome(client.submit("DEPOSIT", account, 10, "EUR", key).json().get("transactionId").stringValue());
+
+    Http.Response reused = client.submit("DEPOSIT", account, 11, "EUR", key);
+
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(client.balance(account)).isEqualTo(10);
+  }
+
+  @Test
+  void preferWaitAnswers200WithTheFinalOutcome() {
+    String account = client.openAccount("EUR");
+
+    Http.Response waited = client.submit("DEPOSIT", account, 99, "EUR", Map.of("Prefer", "wait=10"));
+
+    assertThat(waited.status()).isEqualTo(200);
+    assertThat(waited.json().get("status").stringValue()).isEqualTo("COMPLETED");
+    assertThat(client.balance(account)).isEqualTo(99);
+  }
+
+  @Test
+  void statusOfAnUnknownTransactionIs404Problem() {
+    Http.Response unknown = client.http.get("/api/v1/transactions/" + java.util.UUID.randomUUID());
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12.5", "\"100\"", "0", "-1", "1000000000000001", "1e2"})
+  void invalidAmountsAre400NamingTheFieldAndNothingIsPublished(String amount) {
+    String account = client.openAccount("EUR");
+    String body = "{\"type\":\"DEPOSIT\",\"accountId\":\"" + account + "\",\"amount\":" + amount
+        + ",\"currency\":\"EUR\"}";
+
+    Http.Response refused = client.http.post("/api/v1/transactions", body, Map.of());
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().get("errors").get(0).get("field").stringValue()).isEqualTo("amount");
+    assertThat(TopicReader.commandsFor(pipeline.kafka, account)).hasSize(1); // only the opening
+  }
+
+  @Test
+  void historyIsNewestFirstAndCursorPaginated() {
+    String account = client.openAccount("EUR");
+    for (int amount = 1; amount <= 5; amount++) {
+      client.move("DEPOSIT", account, amount, "EUR");
+    }
+
+    List<Long> sequences = new ArrayList<>();
+    String query = "?limit=2";
+    while (true) {
+      JsonNode page = client.history(account, query);
+      assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+      page.get("items").forEach(item -> sequences.add(item.get("sequence").longValue()));
+      JsonNode next = page.get("nextCursor");
+      if (next == null || next.isNull()) {
+        break;
+      }
+      query = "?limit=2&cursor=" + next.stringValue();
+    }
+
+    assertThat(sequences).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+  }
+
+  @Test
+  void eventsOnTheTopicAreSchemaValidGapFreeAndFoldToTheServedBalance() {
+    String account = client.openAccount("EUR");
+    client.move("DEPOSIT", account, 300, "EUR");
+    client.move("WITHDRAWAL", account, 1_000, "EUR");
+    client.move("WITHDRAWAL", account, 120, "EUR");
+
+    List<TopicReader.RawEvent> events = TopicReader.committedEventsFor(pipeline.kafka, account);
+
+    assertThat(events).extracting(TopicReader.RawEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(events).allSatisfy(event -> assertThat(event.schemaViolations()).isEmpty());
+    long folded = events.stream().mapToLong(event -> event.event().balanceDelta()).sum();
+    assertThat(folded).isEqualTo(180).isEqualTo(client.balance(account));
+  }
+}
