@@ -1,0 +1,45 @@
+package com.kafkaledger.localcluster;
+
+import com.kafkaledger.localcluster.postgres.PostgresServer;
+
+/** What a developer needs once the cluster is up: where each part answers and where its data is. */
+final class Banner {
+
+  private Banner() {}
+
+  static String text(LocalClusterSettings settings, boolean infrastructureOnly) {
+    LocalClusterSettings.Ports ports = settings.ports();
+    StringBuilder text = new StringBuilder(System.lineSeparator())
+        .append(infrastructureOnly ? "Kafka and PostgreSQL are up (--infra-only, no services)."
+            : "The local ledger cluster is up.").append(System.lineSeparator());
+    if (!infrastructureOnly) {
+      line(text, "Gateway API", "http://localhost:" + ports.gateway() + "/api/v1");
+      line(text, "Gateway health", health(ports.gateway()));
+      line(text, "Processor health", health(ports.processor()));
+      line(text, "View health", health(ports.view()));
+      line(text, "Operator login", operatorLogin(settings.operator()));
+    }
+    line(text, "Kafka bootstrap", "localhost:" + ports.kafka());
+    line(text, "PostgreSQL", settings.jdbcUrl() + " (user " + PostgresServer.USERNAME + ", password "
+        + PostgresServer.PASSWORD + ")");
+    line(text, "Data directory", settings.dataDirectory().toString());
+    line(text, "Logs", settings.logDirectory().toString());
+    return text.append("Press Ctrl-C to stop everything.").append(System.lineSeparator()).toString();
+  }
+
+  static String operatorLogin(LocalClusterSettings.OperatorLogin operator) {
+    String email = operator.email() + (operator.emailDefaulted() ? " (local default)" : "");
+    String password = operator.passwordDefaulted()
+        ? operator.password() + " (local default; set LEDGER_OPERATOR_PASSWORD to choose one)"
+        : "from LEDGER_OPERATOR_PASSWORD";
+    return email + ", password " + password;
+  }
+
+  private static String health(int port) {
+    return "http://localhost:" + port + "/actuator/health";
+  }
+
+  private static void line(StringBuilder text, String label, String value) {
+    text.append(String.format("  %-17s %s%n", label, value));
+  }
+}

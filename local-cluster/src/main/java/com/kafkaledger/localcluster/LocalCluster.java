@@ -1,0 +1,182 @@
+package com.kafkaledger.localcluster;
+
+import com.kafkaledger.localcluster.kafka.KafkaBroker;
+import com.kafkaledger.localcluster.kafka.KafkaClusterId;
+import com.kafkaledger.localcluster.kafka.KafkaNodeSettings;
+import com.kafkaledger.localcluster.postgres.PostgresServer;
+import com.kafkaledger.localcluster.process.ChildProcess;
+import com.kafkaledger.localcluster.process.LogTail;
+import com.kafkaledger.localcluster.service.LedgerService;
+import com.kafkaledger.localcluster.service.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Started by ./run-local: PostgreSQL, one Kafka node and the three services on this machine, each
+ * checked healthy, until Ctrl-C or SIGTERM stops them in the reverse order.
+ */
+public final class LocalCluster {
+
+  static final String DATABASE = "ledger";
+  static final String INFRA_ONLY_FLAG = "--infra-only";
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  private static final int LOG_LINES = 40;
+
+  private final LocalClusterSettings settings;
+  private final boolean infrastructureOnly;
+  private final ShutdownSequence shutdown = new ShutdownSequence();
+
+  LocalCluster(LocalClusterSettings settings, boolean infrastructureOnly) {
+    this.settings = settings;
+    this.infrastructureOnly = infrastructureOnly;
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    List<String> unknown = Arrays.stream(args).filter(arg -> !arg.equals(INFRA_ONLY_FLAG)).toList();
+    if (!unknown.isEmpty()) {
+      fail("unknown arguments " + unknown + "; the only one is " + INFRA_ONLY_FLAG, 2);
+    }
+    LocalCluster cluster;
+    try {
+      cluster = new LocalCluster(LocalClusterSettings.fromEnvironment(System.getenv(), Path.of("").toAbsolutePath()),
+          Arrays.asList(args).contains(INFRA_ONLY_FLAG));
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage(), 2);
+      return;
+    }
+    // Runs on Ctrl-C, SIGTERM and System.exit alike.
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster.shutdown::stopAll, "local-cluster-shutdown"));
+    try {
+      cluster.start();
+    } catch (StartupFailure | RuntimeException e) {
+      fail(e instanceof StartupFailure ? e.getMessage() : e.toString(), 1);
+    }
+    System.out.print(Banner.text(cluster.settings, cluster.infrastructureOnly));
+    new CountDownLatch(1).await(); // the foreground stays until a signal ends the JVM
+  }
+
+  private static void fail(String message, int exitCode) {
+    System.err.println("run-local: " + message);
+    System.exit(exitCode);
+  }
+
+  void start() throws StartupFailure, InterruptedException {
+    Instant deadline = Instant.now().plus(settings.startupTimeout());
+    requirePortsFree();
+    if (!infrastructureOnly) {
+      requireServiceJars();
+    }
+    startPostgres();
+    startKafka(deadline);
+    if (!infrastructureOnly) {
+      startServices(deadline);
+    }
+  }
+
+  private void requirePortsFree() throws StartupFailure {
+    List<String> taken = PortAvailability.taken(settings.ports().byPurpose(infrastructureOnly));
+    if (!taken.isEmpty()) {
+      throw new StartupFailure("refusing to start, ports are taken (is another ./run-local running?)"
+          + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", taken)
+          + System.lineSeparator() + "Choose other ports with the variables named above (./run-local --help).");
+    }
+  }
+
+  private void requireServiceJars() throws StartupFailure {
+    List<String> missing = Arrays.stream(LedgerService.values())
+        .map(service -> service.executableJar(settings.projectRoot()))
+        .filter(jar -> !Files.isRegularFile(jar))
+        .map(Path::toString)
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new StartupFailure("missing " + missing + "; build them with ./run-local --rebuild");
+    }
+  }
+
+  private void startPostgres() throws StartupFailure {
+    Path log = settings.logDirectory().resolve("postgres.log");
+    System.out.printf("starting PostgreSQL on 127.0.0.1:%d (data in %s)%n", settings.ports().postgres(),
+        settings.postgresDataDirectory());
+    try {
+      PostgresServer postgres = PostgresServer.start(settings.postgresDataDirectory(), settings.ports().postgres(), log);
+      shutdown.add("PostgreSQL", () -> closeQuietly(postgres));
+      postgres.createDatabaseIfMissing(DATABASE);
+      System.out.printf("PostgreSQL is ready, database %s exists%n", DATABASE);
+    } catch (Exception e) {
+      throw new StartupFailure("PostgreSQL did not start: " + e + System.lineSeparator() + LogTail.describe(log,
+          LOG_LINES), e);
+    }
+  }
+
+  private void startKafka(Instant deadline) throws StartupFailure, InterruptedException {
+    KafkaNodeSettings node = KafkaNodeSettings.singleNode(settings.kafkaDirectory(),
+        settings.logDirectory().resolve("kafka.log"), settings.ports().kafka(), settings.ports().kafkaController());
+    System.out.printf("starting Kafka on %s (KRaft controller on port %d)%n", node.bootstrapServers(),
+        node.controllerPort());
+    KafkaBroker broker;
+    try {
+      broker = new KafkaBroker(node, KafkaClusterId.readOrCreate(settings.kafkaDirectory().resolve("cluster.id")));
+      broker.start();
+    } catch (IOException e) {
+      throw new StartupFailure("Kafka did not start: " + e.getMessage(), e);
+    }
+    shutdown.add("Kafka", () -> broker.stop(STOP_GRACE));
+    reportUnexpectedExit(broker.process());
+    ReadinessWait.awaitAll(List.of(new ReadinessWait.Awaited(broker.process(), broker::isReady)), deadline,
+        settings.startupTimeout());
+    try {
+      LedgerTopics.createMissing(node.bootstrapServers(), settings.partitions());
+    } catch (Exception e) {
+      throw new StartupFailure("cannot create the topics: " + e, e);
+    }
+  }
+
+  private void startServices(Instant deadline) throws StartupFailure, InterruptedException {
+    List<ReadinessWait.Awaited> awaited = new ArrayList<>();
+    for (LedgerService service : LedgerService.values()) {
+      int port = ServiceEnvironments.port(service, settings.ports());
+      System.out.printf("starting %s on 127.0.0.1:%d%n", service.moduleName(), port);
+      ServiceProcess started = startService(service, port);
+      shutdown.add(service.moduleName(), () -> started.process().stop(STOP_GRACE));
+      reportUnexpectedExit(started.process());
+      awaited.add(new ReadinessWait.Awaited(started.process(), started::isReady));
+    }
+    ReadinessWait.awaitAll(awaited, deadline, settings.startupTimeout());
+  }
+
+  private ServiceProcess startService(LedgerService service, int port) throws StartupFailure {
+    Path log = settings.logDirectory().resolve(service.moduleName() + ".log");
+    try {
+      return ServiceProcess.start(service, settings.projectRoot(), port,
+          ServiceEnvironments.of(service, settings), log);
+    } catch (IOException e) {
+      throw new StartupFailure(service.moduleName() + " did not start: " + e.getMessage(), e);
+    }
+  }
+
+  // A process that ends while nobody asked it to is worth telling about, with what it said last.
+  private void reportUnexpectedExit(ChildProcess process) {
+    process.onExit().thenRun(() -> {
+      if (!shutdown.isStopping()) {
+        System.err.printf("%n%s (pid %d) exited on its own with code %d%n%s", process.name(), process.pid(),
+            process.exitCode(), LogTail.describe(process.logFile(), LOG_LINES));
+      }
+    });
+  }
+
+  private static void closeQuietly(PostgresServer postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
