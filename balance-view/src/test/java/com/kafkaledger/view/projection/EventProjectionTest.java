@@ -1,0 +1,121 @@
+package com.kafkaledger.view.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kafkaledger.events.CommandType;
+import com.kafkaledger.events.EventType;
+import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.RejectionReason;
+import com.kafkaledger.view.BalanceViewIntegrationTest;
+import com.kafkaledger.view.TestAccount;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventProjectionTest extends BalanceViewIntegrationTest {
+
+  @Test
+  void depositThenWithdrawalLeavesTheBalanceAfterBoth() {
+    TestAccount account = TestAccount.inNewCurrency();
+
+    project(account.opened(), account.deposited(1_000), account.withdrawn(300));
+
+    api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.balance").isEqualTo(700)
+        .jsonPath("$.availableBalance").isEqualTo(700)
+        .jsonPath("$.version").isEqualTo(3)
+        .jsonPath("$.updatedAt").isEqualTo(TestAccount.timeOf(3).toString());
+  }
+
+  @Test
+  void systemAccountHoldsTheNegationSoEachCurrencySumsToZero() {
+    TestAccount alice = TestAccount.inNewCurrency();
+    TestAccount bob = TestAccount.of("bob", alice.currency);
+
+    project(alice.opened(), alice.deposited(500), alice.withdrawn(100),
+        bob.opened(), bob.deposited(200));
+
+    api.get().uri("/api/v1/accounts/{id}", alice.systemAccountId()).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.kind").isEqualTo("SYSTEM")
+        .jsonPath("$.ownerId").isEmpty()
+        .jsonPath("$.balance").isEqualTo(-600)
+        .jsonPath("$.version").isEqualTo(3);
+    assertThat(jdbc.queryForObject("SELECT SUM(balance) FROM accounts WHERE currency = ?", Long.class,
+        alice.currency)).isZero();
+  }
+
+  @Test
+  void replayingTheSameEventsChangesNothing() {
+    TestAccount account = TestAccount.inNewCurrency();
+    LedgerEvent[] events = {account.opened(), account.deposited(250), account.withdrawn(50),
+        account.rejectedWithdrawal(900, RejectionReason.INSUFFICIENT_FUNDS)};
+    project(events);
+    Map<String, List<Map<String, Object>>> before = rowsOf(account);
+
+    project(events);
+    project(events[1], events[2]);
+
+    assertThat(rowsOf(account)).isEqualTo(before);
+    assertThat(before.get("entries")).hasSize(4);
+  }
+
+  @Test
+  void unreadableRecordsAreSkippedWithoutBlockingThePartition() {
+    TestAccount account = TestAccount.inNewCurrency();
+    LedgerEvent opened = account.opened();
+    LedgerEvent notAUuid = new LedgerEvent(1, "1-1-1-1-1", UUID.randomUUID().toString(),
+        CommandType.DEPOSIT, account.id, 7, EventType.DEPOSITED, 5L, account.currency, 5L, 0L, null,
+        null, null, null, null, TestAccount.timeOf(7));
+
+    project(opened);
+    topics.publishRawEvent(account.id, "this is not JSON".getBytes(StandardCharsets.UTF_8));
+    topics.publishRawEvent(account.id, "{\"type\":\"NO_SUCH_TYPE\"}".getBytes(StandardCharsets.UTF_8));
+    topics.publishEvents(notAUuid);
+    project(account.deposited(40));
+
+    api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
+        .expectBody()
+        .jsonPath("$.balance").isEqualTo(40)
+        .jsonPath("$.version").isEqualTo(2);
+  }
+
+  @Test
+  void rejectionForAnAccountThatDoesNotExistOnlyFinishesTheTransaction() {
+    String missingAccount = UUID.randomUUID().toString();
+    String transactionId = TestAccount.newTransactionId();
+    var rejection = new LedgerEvent(1, UUID.randomUUID().toString(), transactionId,
+        CommandType.DEPOSIT, missingAccount, 0, EventType.REJECTED, 10L, "EUR", null, null, null,
+        RejectionReason.ACCOUNT_NOT_FOUND, null, null, "someone", TestAccount.timeOf(1));
+
+    project(rejection);
+
+    api.get().uri("/api/v1/transactions/{id}", transactionId).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("REJECTED")
+        .jsonPath("$.reason").isEqualTo("ACCOUNT_NOT_FOUND")
+        .jsonPath("$.toAccountId").isEqualTo(missingAccount);
+    api.get().uri("/api/v1/accounts/{id}", missingAccount).exchange().expectStatus().isNotFound();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_entries WHERE account_id = ?::uuid",
+        Long.class, missingAccount)).isZero();
+  }
+
+  private Map<String, List<Map<String, Object>>> rowsOf(TestAccount account) {
+    return Map.of(
+        "account", jdbc.queryForList("SELECT * FROM accounts WHERE account_id = ?::uuid", account.id),
+        "system", jdbc.queryForList("SELECT * FROM accounts WHERE account_id = ?::uuid",
+            account.systemAccountId()),
+        "entries", jdbc.queryForList(
+            "SELECT * FROM account_entries WHERE account_id = ?::uuid ORDER BY sequence", account.id),
+        "transactions", jdbc.queryForList("""
+            SELECT * FROM transactions WHERE transaction_id IN
+                (SELECT transaction_id FROM account_entries WHERE account_id = ?::uuid)
+            ORDER BY transaction_id""", account.id));
+  }
+}
