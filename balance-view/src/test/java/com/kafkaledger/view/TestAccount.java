@@ -19,11 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestAccount {
 
   private static final AtomicInteger CURRENCIES = new AtomicInteger();
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
   private static final Instant EPOCH = Instant.parse("2025-03-01T09:00:00Z");
 
   public final String id = UUID.randomUUID().toString();
   public final String ownerId;
   public final String currency;
+  /** An hour of its own per account, so that accounts created later also happen later. */
+  private final Instant clockStart = EPOCH.plus(Duration.ofHours(ACCOUNTS.getAndIncrement()));
   private long sequence;
   private long balance;
 
@@ -54,9 +57,9 @@ public final class TestAccount {
     return balance;
   }
 
-  /** When the event with this sequence happens: a minute apart, so that ordering by time works. */
-  public static Instant timeOf(long sequence) {
-    return EPOCH.plus(Duration.ofMinutes(sequence));
+  /** When this account's event with this sequence happens: a second apart. */
+  public Instant timeOf(long sequence) {
+    return clockStart.plus(Duration.ofSeconds(sequence));
   }
 
   public LedgerEvent opened() {
@@ -84,7 +87,7 @@ public final class TestAccount {
   /** The command the gateway publishes for a deposit, before the ledger has seen it. */
   public LedgerCommand depositCommand(String transactionId, long amount, String description) {
     return LedgerCommand.movement(transactionId, CommandType.DEPOSIT, id, ownerId, amount, currency,
-        description, "fingerprint-" + transactionId, timeOf(sequence).plusSeconds(1));
+        description, "fingerprint-" + transactionId, timeOf(sequence).plusMillis(500));
   }
 
   public static String newTransactionId() {

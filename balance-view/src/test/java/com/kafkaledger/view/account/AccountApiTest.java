@@ -21,7 +21,7 @@ class AccountApiTest extends BalanceViewIntegrationTest {
             {"accountId": "%s", "ownerId": "%s", "kind": "CUSTOMER", "currency": "%s",
              "balance": 1250, "overdraftLimit": 0, "availableBalance": 1250, "status": "OPEN",
              "version": 2, "updatedAt": "%s"}
-            """.formatted(account.id, account.ownerId, account.currency, TestAccount.timeOf(2)),
+            """.formatted(account.id, account.ownerId, account.currency, account.timeOf(2)),
             JsonCompareMode.STRICT);
   }
 

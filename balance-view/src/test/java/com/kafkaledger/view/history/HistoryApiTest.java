@@ -67,7 +67,7 @@ class HistoryApiTest extends BalanceViewIntegrationTest {
     api.get().uri("/api/v1/accounts/{id}/transactions?status=REJECTED", account.id).exchange()
         .expectBody().jsonPath("$.items[*].sequence").isEqualTo(List.of(4, 2));
     api.get().uri("/api/v1/accounts/{id}/transactions?from={from}&to={to}", account.id,
-            TestAccount.timeOf(2), TestAccount.timeOf(4)).exchange()
+            account.timeOf(2), account.timeOf(4)).exchange()
         .expectBody().jsonPath("$.items[*].sequence").isEqualTo(List.of(3, 2));
   }
 

@@ -9,6 +9,7 @@ import com.kafkaledger.events.RejectionReason;
 import com.kafkaledger.view.BalanceViewIntegrationTest;
 import com.kafkaledger.view.TestAccount;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
         .jsonPath("$.balance").isEqualTo(700)
         .jsonPath("$.availableBalance").isEqualTo(700)
         .jsonPath("$.version").isEqualTo(3)
-        .jsonPath("$.updatedAt").isEqualTo(TestAccount.timeOf(3).toString());
+        .jsonPath("$.updatedAt").isEqualTo(account.timeOf(3).toString());
   }
 
   @Test
@@ -71,7 +72,7 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     LedgerEvent opened = account.opened();
     LedgerEvent notAUuid = new LedgerEvent(1, "1-1-1-1-1", UUID.randomUUID().toString(),
         CommandType.DEPOSIT, account.id, 7, EventType.DEPOSITED, 5L, account.currency, 5L, 0L, null,
-        null, null, null, null, TestAccount.timeOf(7));
+        null, null, null, null, account.timeOf(7));
 
     project(opened);
     topics.publishRawEvent(account.id, "this is not JSON".getBytes(StandardCharsets.UTF_8));
@@ -91,7 +92,7 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     String transactionId = TestAccount.newTransactionId();
     var rejection = new LedgerEvent(1, UUID.randomUUID().toString(), transactionId,
         CommandType.DEPOSIT, missingAccount, 0, EventType.REJECTED, 10L, "EUR", null, null, null,
-        RejectionReason.ACCOUNT_NOT_FOUND, null, null, "someone", TestAccount.timeOf(1));
+        RejectionReason.ACCOUNT_NOT_FOUND, null, null, "someone", Instant.parse("2025-03-01T08:00:00Z"));
 
     project(rejection);
 
