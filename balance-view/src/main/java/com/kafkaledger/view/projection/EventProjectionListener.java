@@ -40,7 +40,14 @@ class EventProjectionListener implements ConsumerSeekAware {
   public void project(List<ConsumerRecord<String, LedgerEvent>> records) {
     PolledBatch<LedgerEvent> batch = PolledBatch.of(records, ContractChecks::checkEvent);
     long startNanos = System.nanoTime();
-    EventBatchWriter.Outcome outcome = writer.write(batch.values(), batch.nextOffsets());
+    EventBatchWriter.Outcome outcome;
+    try {
+      outcome = writer.write(batch.values(), batch.nextOffsets());
+    } catch (RuntimeException e) {
+      metrics.eventBatchFailed();
+      log.warn("Could not store {} events, trying them again: {}", records.size(), e.toString());
+      throw e; // to the container's error handler, which tries the same records again
+    }
     Duration writeTime = Duration.ofNanos(System.nanoTime() - startNanos);
     metrics.eventBatch(outcome, batch.skipped(), writeTime);
     log.debug("Projected {} events: {} new in history, {} already projected, {} skipped, in {} ms;"

@@ -44,7 +44,13 @@ class PendingTransactionListener implements ConsumerSeekAware {
       containerFactory = ProjectionKafkaConfiguration.COMMANDS_CONTAINER_FACTORY)
   public void record(List<ConsumerRecord<String, LedgerCommand>> records) {
     PolledBatch<LedgerCommand> batch = PolledBatch.of(records, ContractChecks::checkCommand);
-    writer.write(batch.values(), batch.nextOffsets());
+    try {
+      writer.write(batch.values(), batch.nextOffsets());
+    } catch (RuntimeException e) {
+      metrics.commandBatchFailed();
+      log.warn("Could not store {} commands, trying them again: {}", records.size(), e.toString());
+      throw e; // to the container's error handler, which tries the same records again
+    }
     metrics.commandBatch(batch.values().size(), batch.skipped());
     log.debug("Recorded {} commands as pending, {} skipped; next offsets {}", batch.values().size(),
         batch.skipped(), batch.nextOffsets());

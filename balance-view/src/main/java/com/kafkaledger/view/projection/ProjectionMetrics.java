@@ -1,5 +1,6 @@
 package com.kafkaledger.view.projection;
 
+import com.kafkaledger.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,6 +18,8 @@ class ProjectionMetrics {
   private final Counter commandsRecorded;
   private final Counter commandsSkipped;
   private final Timer eventBatches;
+  private final Counter eventBatchFailures;
+  private final Counter commandBatchFailures;
 
   ProjectionMetrics(MeterRegistry registry) {
     String events = "balance.view.events.projected";
@@ -30,6 +33,8 @@ class ProjectionMetrics {
     eventBatches = Timer.builder("balance.view.events.batch")
         .description("time to write one poll of events to the database")
         .register(registry);
+    eventBatchFailures = failures(registry, Topics.EVENTS);
+    commandBatchFailures = failures(registry, Topics.COMMANDS);
   }
 
   void eventBatch(EventBatchWriter.Outcome outcome, int skipped, Duration writeTime) {
@@ -40,9 +45,24 @@ class ProjectionMetrics {
     eventBatches.record(writeTime);
   }
 
+  void eventBatchFailed() {
+    eventBatchFailures.increment();
+  }
+
+  void commandBatchFailed() {
+    commandBatchFailures.increment();
+  }
+
   void commandBatch(int recorded, int skipped) {
     commandsRecorded.increment(recorded);
     commandsSkipped.increment(skipped);
+  }
+
+  /** A projection stuck on a database problem shows as this counter rising. */
+  private static Counter failures(MeterRegistry registry, String topic) {
+    return Counter.builder("balance.view.batch.failures").tag("topic", topic)
+        .description("polls the database refused; each is tried again until stored")
+        .register(registry);
   }
 
   private static Counter counter(MeterRegistry registry, String name, String result, String description) {

@@ -1,21 +1,29 @@
 package com.kafkaledger.view.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
+import com.kafkaledger.events.Topics;
 import com.kafkaledger.view.BalanceViewIntegrationTest;
 import com.kafkaledger.view.TestAccount;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EventProjectionTest extends BalanceViewIntegrationTest {
+
+  @Autowired
+  private MeterRegistry meters;
 
   @Test
   void depositThenWithdrawalLeavesTheBalanceAfterBoth() {
@@ -87,6 +95,25 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
   }
 
   @Test
+  void batchTheDatabaseRefusesIsTriedAgainUntilItIsStored() {
+    TestAccount account = TestAccount.inNewCurrency();
+    double failuresBefore = failedBatches();
+    List<RecordMetadata> published;
+    jdbc.execute("ALTER TABLE transactions RENAME TO transactions_unavailable");
+    try {
+      published = topics.publishEvents(account.opened(), account.deposited(10));
+      await().atMost(PROJECTION_TIMEOUT).until(() -> failedBatches() > failuresBefore);
+    } finally {
+      jdbc.execute("ALTER TABLE transactions_unavailable RENAME TO transactions");
+    }
+
+    awaitProjected(published);
+
+    api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
+        .expectBody().jsonPath("$.balance").isEqualTo(10);
+  }
+
+  @Test
   void rejectionForAnAccountThatDoesNotExistOnlyFinishesTheTransaction() {
     String missingAccount = UUID.randomUUID().toString();
     String transactionId = TestAccount.newTransactionId();
@@ -105,6 +132,10 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     api.get().uri("/api/v1/accounts/{id}", missingAccount).exchange().expectStatus().isNotFound();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_entries WHERE account_id = ?::uuid",
         Long.class, missingAccount)).isZero();
+  }
+
+  private double failedBatches() {
+    return meters.counter("balance.view.batch.failures", "topic", Topics.EVENTS).count();
   }
 
   private Map<String, List<Map<String, Object>>> rowsOf(TestAccount account) {
