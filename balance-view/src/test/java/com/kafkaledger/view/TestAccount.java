@@ -44,17 +44,13 @@ public final class TestAccount {
     return new TestAccount(ownerId, currency);
   }
 
-  public static String newCurrency() {
+  private static String newCurrency() {
     int number = CURRENCIES.getAndIncrement();
     return "Q" + (char) ('A' + number / 26 % 26) + (char) ('A' + number % 26);
   }
 
   public String systemAccountId() {
     return SystemAccounts.idFor(currency);
-  }
-
-  public long balance() {
-    return balance;
   }
 
   /** When this account's event with this sequence happens: a second apart. */
