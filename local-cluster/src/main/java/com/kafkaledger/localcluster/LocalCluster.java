@@ -57,6 +57,9 @@ public final class LocalCluster {
     try {
       cluster.start();
     } catch (StartupFailure | RuntimeException e) {
+      if (cluster.shutdown.isStopping()) {
+        return; // Ctrl-C during the start: the parts died because the shutdown hook stopped them
+      }
       fail(e instanceof StartupFailure ? e.getMessage() : e.toString(), 1);
     }
     System.out.print(Banner.text(cluster.settings, cluster.infrastructureOnly));

@@ -38,8 +38,9 @@ public final class PostgresServer implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPort(port)
         .setServerConfig("listen_addresses", "127.0.0.1")
-        // zonky turns fsync off (-F) for throwaway test databases; this data is meant to last.
+        // zonky turns fsync and synchronous commits off for throwaway test databases; this data is meant to last.
         .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
         // The launcher stops PostgreSQL itself, last, after the services that use it.
         .setRegisterShutdownHook(false)
         .setPGStartupWait(STARTUP_LIMIT)

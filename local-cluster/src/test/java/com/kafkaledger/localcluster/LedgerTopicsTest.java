@@ -1,0 +1,32 @@
+package com.kafkaledger.localcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kafkaledger.events.Topics;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class LedgerTopicsTest {
+
+  private final Map<String, NewTopic> topics = LedgerTopics.definitions(12).stream()
+      .collect(Collectors.toMap(NewTopic::name, topic -> topic));
+
+  @Test
+  void eventsAreKeptForever() {
+    NewTopic events = topics.get(Topics.EVENTS);
+
+    assertThat(events.numPartitions()).isEqualTo(12);
+    assertThat(events.configs()).containsEntry("retention.ms", "-1").containsEntry("retention.bytes", "-1");
+  }
+
+  @Test
+  void commandsAreKeptForAWeek() {
+    NewTopic commands = topics.get(Topics.COMMANDS);
+
+    assertThat(commands.numPartitions()).isEqualTo(12);
+    assertThat(commands.replicationFactor()).isEqualTo((short) 1);
+    assertThat(commands.configs()).containsEntry("retention.ms", "604800000");
+  }
+}
