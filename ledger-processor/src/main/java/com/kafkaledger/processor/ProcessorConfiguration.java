@@ -40,11 +40,17 @@ class ProcessorConfiguration {
     return LedgerTopology.class;
   }
 
-  /** A failed stream thread is replaced; exactly-once resumes it from its last commit. */
+  /**
+   * A failed stream thread is replaced; exactly-once resumes it from its last commit. A stopping
+   * instance leaves the group at once, so its partitions move on without waiting for its session
+   * to time out.
+   */
   @Bean
-  StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
-    return factory -> factory.setStreamsUncaughtExceptionHandler(
-        exception -> StreamThreadExceptionResponse.REPLACE_THREAD);
+  StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
+    return factory -> {
+      factory.setStreamsUncaughtExceptionHandler(exception -> StreamThreadExceptionResponse.REPLACE_THREAD);
+      factory.setLeaveGroupOnClose(true);
+    };
   }
 
   /** Ready only while Kafka Streams runs (or rebalances), not while it starts or after it died. */
