@@ -1,5 +1,6 @@
 package com.kafkaledger.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -35,6 +36,7 @@ public record LedgerEvent(
 
   public static final int SCHEMA_VERSION = 1;
 
+  @JsonIgnore // derived from type, not a field of the contract
   public boolean isRejection() {
     return type == EventType.REJECTED;
   }

@@ -2,6 +2,7 @@ package com.kafkaledger.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +20,43 @@ class ContractSchemasTest {
         "EUR", 1250L, 0L, SystemAccounts.idFor("EUR"), null, "salary", null, "alice", NOW);
 
     assertThat(ContractSchemas.eventViolations(LedgerJson.toBytes(event))).isEmpty();
+  }
+
+  @Test
+  void serialisedEventHasExactlyTheFieldsTheSchemaDocuments() throws Exception {
+    LedgerEvent event = new LedgerEvent(LedgerEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+        UUID.randomUUID().toString(), CommandType.WITHDRAWAL, ACCOUNT, 3, EventType.REJECTED, 5L,
+        "EUR", 0L, 0L, null, RejectionReason.INSUFFICIENT_FUNDS, null, "alice", "alice", NOW);
+    var rawJson = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode schema;
+    try (var in = getClass().getResourceAsStream(ContractSchemas.EVENT_SCHEMA)) {
+      schema = rawJson.readTree(in);
+    }
+
+    JsonNode serialised = rawJson.readTree(LedgerJson.toBytes(event));
+
+    assertThat(fieldNames(serialised)).isEqualTo(fieldNames(schema.get("properties")));
+  }
+
+  @Test
+  void serialisedCommandHasExactlyTheFieldsTheSchemaDocuments() throws Exception {
+    LedgerCommand command = LedgerCommand.movement(UUID.randomUUID().toString(), CommandType.DEPOSIT,
+        ACCOUNT, "alice", 5, "EUR", null, "f", NOW);
+    var rawJson = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode schema;
+    try (var in = getClass().getResourceAsStream(ContractSchemas.COMMAND_SCHEMA)) {
+      schema = rawJson.readTree(in);
+    }
+
+    JsonNode serialised = rawJson.readTree(LedgerJson.toBytes(command));
+
+    assertThat(fieldNames(serialised)).isEqualTo(fieldNames(schema.get("properties")));
+  }
+
+  private static java.util.Set<String> fieldNames(JsonNode object) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

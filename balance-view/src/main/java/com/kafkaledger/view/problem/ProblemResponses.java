@@ -1,5 +1,8 @@
 package com.kafkaledger.view.problem;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -18,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem document. Bad input names the parameter in a
- * {@code parameter} property, so that the gateway and its clients can point at it.
+ * {@code parameter} property and in {@code errors[].field}, as the gateway does for body fields.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -75,7 +78,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static ProblemDetail invalidParameterProblem(String parameter, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid parameter");
+    problem.setType(URI.create("/problems/invalid-request"));
     problem.setProperty("parameter", parameter);
+    // the same shape as the gateway's own validation errors
+    problem.setProperty("errors", List.of(Map.of("field", parameter, "message", detail)));
     return problem;
   }
 }

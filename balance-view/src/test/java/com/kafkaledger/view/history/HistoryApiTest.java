@@ -80,7 +80,8 @@ class HistoryApiTest extends BalanceViewIntegrationTest {
       api.get().uri("/api/v1/accounts/{id}/transactions?limit={limit}", account.id, limit).exchange()
           .expectStatus().isBadRequest()
           .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .expectBody().jsonPath("$.parameter").isEqualTo("limit");
+          .expectBody().jsonPath("$.parameter").isEqualTo("limit")
+          .jsonPath("$.errors[0].field").isEqualTo("limit");
     }
   }
 
