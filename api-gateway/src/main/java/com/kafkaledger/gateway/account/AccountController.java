@@ -4,6 +4,7 @@ import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
+import com.kafkaledger.gateway.idempotency.PendingView;
 import com.kafkaledger.gateway.idempotency.Submissions;
 import com.kafkaledger.gateway.outcome.OutcomeWaiter;
 import com.kafkaledger.gateway.request.InvalidRequestException;
@@ -70,7 +71,7 @@ class AccountController {
 
     LedgerCommand command = LedgerCommand.openAccount(transactionId, accountId, caller.id(), currency,
         IdempotencyKeys.fingerprint("OPEN_ACCOUNT", currency), now);
-    submissions.submit(command, key != null, pendingOpening(transactionId, accountId, currency, now));
+    submissions.submit(command, key != null, PendingView.of(transactionId, "OPEN_ACCOUNT", null, currency, null, accountId, null, now));
 
     URI location = URI.create("/api/v1/accounts/" + accountId);
     return waiter.account(accountId, openingPatience)
@@ -110,23 +111,6 @@ class AccountController {
       throw InvalidRequestException.of("accountId", "must be an account id (a UUID)");
     }
     return accountId.toLowerCase(Locale.ROOT);
-  }
-
-  private static Map<String, Object> pendingOpening(String transactionId, String accountId,
-      String currency, Instant now) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("transactionId", transactionId);
-    view.put("type", "OPEN_ACCOUNT");
-    view.put("status", "PENDING");
-    view.put("reason", null);
-    view.put("amount", null);
-    view.put("currency", currency);
-    view.put("fromAccountId", null);
-    view.put("toAccountId", accountId);
-    view.put("description", null);
-    view.put("createdAt", now.toString());
-    view.put("completedAt", null);
-    return view;
   }
 
   private static Map<String, Object> accepted(String accountId, String transactionId) {

@@ -5,10 +5,10 @@ import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.SystemAccounts;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
+import com.kafkaledger.gateway.idempotency.PendingView;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -55,18 +55,7 @@ record TransactionRequest(CommandType type, String accountId, long amount, Strin
   Map<String, Object> pendingView(String transactionId, Instant now) {
     String system = SystemAccounts.idFor(currency);
     boolean deposit = type == CommandType.DEPOSIT;
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("transactionId", transactionId);
-    view.put("type", type.name());
-    view.put("status", "PENDING");
-    view.put("reason", null);
-    view.put("amount", amount);
-    view.put("currency", currency);
-    view.put("fromAccountId", deposit ? system : accountId);
-    view.put("toAccountId", deposit ? accountId : system);
-    view.put("description", description);
-    view.put("createdAt", now.toString());
-    view.put("completedAt", null);
-    return view;
+    return PendingView.of(transactionId, type.name(), amount, currency, deposit ? system : accountId,
+        deposit ? accountId : system, description, now);
   }
 }
