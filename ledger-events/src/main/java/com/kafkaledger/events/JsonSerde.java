@@ -23,6 +23,10 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     return new JsonSerde<>(LedgerEvent.class);
   }
 
+  public static JsonSerde<LedgerTotals> totals() {
+    return new JsonSerde<>(LedgerTotals.class);
+  }
+
   @Override
   public byte[] serialize(String topic, T value) {
     return value == null ? null : LedgerJson.toBytes(value);

@@ -8,5 +8,11 @@ public enum RejectionReason {
   CURRENCY_MISMATCH,
   ACCOUNT_ALREADY_EXISTS,
   /** The balance would leave the range a signed 64-bit integer can hold. */
-  BALANCE_LIMIT_EXCEEDED
+  BALANCE_LIMIT_EXCEEDED,
+  /** Only an account with a zero balance can be closed. */
+  ACCOUNT_NOT_EMPTY,
+  /** The new overdraft limit is smaller than the overdraft the account already uses. */
+  OVERDRAFT_IN_USE,
+  /** A charge can only credit a merchant's account. */
+  NOT_A_MERCHANT
 }

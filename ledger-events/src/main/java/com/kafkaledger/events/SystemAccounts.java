@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The per-currency system account standing for the outside world: deposits come from it and
- * withdrawals go to it, so the sum over all accounts of a currency is always zero.
+ * The per-currency accounts that make the books balance: the system account stands for the
+ * outside world (deposits come from it, withdrawals go to it), the transit account holds money
+ * between the two legs of a transfer. With them, the sum over all accounts of a currency is zero
+ * at every moment.
  */
 public final class SystemAccounts {
 
@@ -13,7 +15,14 @@ public final class SystemAccounts {
 
   /** A stable id, the same in every service and every run. */
   public static String idFor(String currency) {
-    return UUID.nameUUIDFromBytes(("ledger-system-account:" + currency).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return uuid("ledger-system-account:" + currency);
+  }
+
+  public static String transitIdFor(String currency) {
+    return uuid("ledger-transit-account:" + currency);
+  }
+
+  private static String uuid(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

@@ -9,5 +9,8 @@ public final class Topics {
   /** The ledger's outcomes, one per change or rejection; key = account id. A public contract. */
   public static final String EVENTS = "ledger.events";
 
+  /** The ledger's running totals per partition and currency (compacted); key = partition/currency. */
+  public static final String TOTALS = "ledger.totals";
+
   private Topics() {}
 }

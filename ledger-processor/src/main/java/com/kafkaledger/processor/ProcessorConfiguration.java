@@ -32,11 +32,12 @@ class ProcessorConfiguration {
 
   @Bean
   Object ledgerTopology(StreamsBuilder builder, LedgerCore core, LedgerMetrics metrics,
-      @Value("${ledger.processor.idempotency-retention}") Duration idempotencyRetention) {
+      @Value("${ledger.processor.idempotency-retention}") Duration idempotencyRetention,
+      @Value("${ledger.processor.totals-interval}") Duration totalsInterval) {
     if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
       throw new IllegalArgumentException("ledger.processor.idempotency-retention must be at least 24h");
     }
-    LedgerTopology.define(builder, core, idempotencyRetention, metrics);
+    LedgerTopology.define(builder, core, idempotencyRetention, totalsInterval, metrics);
     return LedgerTopology.class;
   }
 

@@ -30,7 +30,10 @@ final class LedgerTopics {
     // The events are the source of truth the view is rebuilt from: never delete them.
     NewTopic events = new NewTopic(Topics.EVENTS, partitions, replicas)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
-    return List.of(commands, events);
+    // The ledger's running totals per partition and currency: only the newest per key matters.
+    NewTopic totals = new NewTopic(Topics.TOTALS, partitions, replicas)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    return List.of(commands, events, totals);
   }
 
   static void createMissing(String bootstrapServers, int partitions)

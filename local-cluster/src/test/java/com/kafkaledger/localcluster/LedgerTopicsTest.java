@@ -29,4 +29,11 @@ class LedgerTopicsTest {
     assertThat(commands.replicationFactor()).isEqualTo((short) 1);
     assertThat(commands.configs()).containsEntry("retention.ms", "604800000");
   }
+
+  @Test
+  void totalsAreCompactedAndCommandsAndEventsShareOnePartitionCount() {
+    assertThat(topics.get(Topics.TOTALS).configs()).containsEntry("cleanup.policy", "compact");
+    // The ledger's task p writes the events of partition p only if both topics have as many partitions.
+    assertThat(topics.get(Topics.COMMANDS).numPartitions()).isEqualTo(topics.get(Topics.EVENTS).numPartitions());
+  }
 }

@@ -35,7 +35,7 @@ public final class TestInfrastructure {
   public static synchronized String kafkaBootstrapServers() {
     if (kafkaBootstrap == null) {
       kafkaBootstrap = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
-      createTopics(kafkaBootstrap, Topics.COMMANDS, Topics.EVENTS);
+      createTopics(kafkaBootstrap, Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS);
     }
     return kafkaBootstrap;
   }

@@ -1,5 +1,7 @@
 package com.kafkaledger.processor.core;
 
+import com.kafkaledger.events.AccountKind;
+
 /**
  * Everything the ledger keeps about one account: small on purpose, history lives in the event
  * topic and the view.
@@ -9,6 +11,7 @@ package com.kafkaledger.processor.core;
 public record AccountState(
     String accountId,
     String ownerId,
+    AccountKind kind,
     String currency,
     long balance,
     long overdraftLimit,
@@ -30,11 +33,24 @@ public record AccountState(
     return -overdraftLimit;
   }
 
-  AccountState withMovement(long newBalance) {
-    return new AccountState(accountId, ownerId, currency, newBalance, overdraftLimit, status, sequence + 1);
+  public boolean isClosed() {
+    return status == AccountStatus.CLOSED;
+  }
+
+  AccountState withBalance(long newBalance) {
+    return new AccountState(accountId, ownerId, kind, currency, newBalance, overdraftLimit, status, sequence + 1);
   }
 
   AccountState withNextSequence() {
-    return new AccountState(accountId, ownerId, currency, balance, overdraftLimit, status, sequence + 1);
+    return new AccountState(accountId, ownerId, kind, currency, balance, overdraftLimit, status, sequence + 1);
+  }
+
+  AccountState withOverdraftLimit(long limit) {
+    return new AccountState(accountId, ownerId, kind, currency, balance, limit, status, sequence + 1);
+  }
+
+  AccountState closed() {
+    return new AccountState(accountId, ownerId, kind, currency, balance, overdraftLimit,
+        AccountStatus.CLOSED, sequence + 1);
   }
 }

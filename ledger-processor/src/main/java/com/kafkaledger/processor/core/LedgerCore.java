@@ -1,5 +1,6 @@
 package com.kafkaledger.processor.core;
 
+import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
@@ -12,109 +13,209 @@ import java.util.UUID;
 
 /**
  * The ledger's rules as one deterministic function: given an account's state, whether the
- * transaction was already decided, one command and the time, return the new state and the one
- * outcome event. No I/O, no clock, no framework: the Kafka Streams processor around it loads and
- * stores state.
+ * command was already decided, the command and the time, return the new state, the one outcome
+ * event and, for a transfer, the next leg. No I/O, no clock, no framework: the Kafka Streams
+ * processor around it loads and stores state and sends what it returns.
  */
 public final class LedgerCore {
 
-  /** The largest amount one command may move, in minor units. */
+  /** The largest amount one command may move, or one overdraft limit, in minor units. */
   public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
 
   private final long defaultOverdraftLimit;
 
   public LedgerCore(long defaultOverdraftLimit) {
-    if (defaultOverdraftLimit < 0) {
-      throw new IllegalArgumentException("defaultOverdraftLimit must not be negative");
+    if (defaultOverdraftLimit < 0 || defaultOverdraftLimit > MAX_AMOUNT) {
+      throw new IllegalArgumentException("defaultOverdraftLimit must be 0.." + MAX_AMOUNT);
     }
     this.defaultOverdraftLimit = defaultOverdraftLimit;
   }
 
   /**
    * @param account the state of the command's account, null if it was never opened
-   * @param previous the earlier decision on the same transaction, null if there is none
+   * @param previous the earlier decision on the same command, null if there is none
    */
   public Decision decide(AccountState account, ProcessedTransaction previous, LedgerCommand command,
       Instant now) {
     if (previous != null) {
       return Decision.duplicateOf(account);
     }
-    requireWellFormed(command);
+    String refusal = CommandRules.refusal(command);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal + " in transaction " + command.transactionId());
+    }
+    Step step = new Step(account, command, now);
     return switch (command.type()) {
-      case OPEN_ACCOUNT -> open(account, command, now);
-      case DEPOSIT, WITHDRAWAL -> move(account, command, now);
+      case OPEN_ACCOUNT -> open(step);
+      case DEPOSIT, WITHDRAWAL -> move(step);
+      case TRANSFER, CHARGE -> switch (command.leg()) {
+        case DEBIT -> debit(step);
+        case CREDIT -> credit(step);
+        case REVERSAL -> reverse(step);
+      };
+      case CLOSE_ACCOUNT -> close(step);
+      case SET_OVERDRAFT_LIMIT -> setOverdraftLimit(step);
     };
   }
 
-  private Decision open(AccountState account, LedgerCommand command, Instant now) {
-    if (account != null) {
-      return reject(account, command, RejectionReason.ACCOUNT_ALREADY_EXISTS, now);
+  private Decision open(Step step) {
+    if (step.account != null) {
+      return step.reject(RejectionReason.ACCOUNT_ALREADY_EXISTS);
     }
-    AccountState opened = new AccountState(command.accountId(), command.initiatorId(),
+    LedgerCommand command = step.command;
+    AccountKind kind = command.accountKind() == null ? AccountKind.CUSTOMER : command.accountKind();
+    AccountState opened = new AccountState(command.accountId(), command.initiatorId(), kind,
         command.currency(), 0, defaultOverdraftLimit, AccountStatus.OPEN, 1);
-    return Decision.of(opened, event(opened, command, EventType.ACCOUNT_OPENED, null, null, now));
+    return Decision.of(opened, step.event(opened, EventType.ACCOUNT_OPENED, null, null));
   }
 
-  private Decision move(AccountState account, LedgerCommand command, Instant now) {
-    if (account == null) {
-      return Decision.of(null, rejectionOfUnknownAccount(command, now));
+  private static Decision move(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable != null) {
+      return step.reject(unusable);
     }
-    if (account.status() == AccountStatus.CLOSED) {
-      return reject(account, command, RejectionReason.ACCOUNT_CLOSED, now);
+    boolean deposit = step.command.type() == CommandType.DEPOSIT;
+    Long newBalance = deposit ? step.creditedBalance() : step.debitedBalance();
+    if (newBalance == null) {
+      return step.reject(deposit ? RejectionReason.BALANCE_LIMIT_EXCEEDED : RejectionReason.INSUFFICIENT_FUNDS);
     }
-    if (!account.currency().equals(command.currency())) {
-      return reject(account, command, RejectionReason.CURRENCY_MISMATCH, now);
-    }
-    long amount = command.amount();
-    boolean deposit = command.type() == CommandType.DEPOSIT;
-    long newBalance;
-    try {
-      newBalance = deposit ? Math.addExact(account.balance(), amount)
-          : Math.subtractExact(account.balance(), amount);
-    } catch (ArithmeticException overflow) {
-      return reject(account, command, RejectionReason.BALANCE_LIMIT_EXCEEDED, now);
-    }
-    if (newBalance < account.floor()) {
-      return reject(account, command, RejectionReason.INSUFFICIENT_FUNDS, now);
-    }
-    AccountState moved = account.withMovement(newBalance);
+    AccountState moved = step.account.withBalance(newBalance);
     EventType type = deposit ? EventType.DEPOSITED : EventType.WITHDRAWN;
-    return Decision.of(moved, event(moved, command, type, SystemAccounts.idFor(command.currency()), null, now));
+    return Decision.of(moved, step.event(moved, type, SystemAccounts.idFor(step.command.currency()), null));
   }
 
-  private static Decision reject(AccountState account, LedgerCommand command, RejectionReason reason,
-      Instant now) {
-    AccountState next = account.withNextSequence();
-    return Decision.of(next, event(next, command, EventType.REJECTED, null, reason, now));
-  }
-
-  /** Belongs to no account's history: there is no account, so its sequence is 0. */
-  private static LedgerEvent rejectionOfUnknownAccount(LedgerCommand command, Instant now) {
-    String eventId = uuid("rejected/" + command.transactionId() + "/" + command.accountId());
-    return new LedgerEvent(LedgerEvent.SCHEMA_VERSION, eventId, command.transactionId(),
-        command.type(), command.accountId(), 0, EventType.REJECTED, command.amount(),
-        command.currency(), null, null, null, RejectionReason.ACCOUNT_NOT_FOUND,
-        command.description(), null, command.initiatorId(), now);
-  }
-
-  private static LedgerEvent event(AccountState after, LedgerCommand command, EventType type,
-      String counterparty, RejectionReason reason, Instant now) {
-    // Derived from (account, sequence), so a replay after a crash produces the same id.
-    String eventId = uuid(after.accountId() + "/" + after.sequence());
-    return new LedgerEvent(LedgerEvent.SCHEMA_VERSION, eventId, command.transactionId(),
-        command.type(), after.accountId(), after.sequence(), type, command.amount(),
-        command.currency(), after.balance(), after.overdraftLimit(), counterparty, reason,
-        command.description(), after.ownerId(), command.initiatorId(), now);
-  }
-
-  private static void requireWellFormed(LedgerCommand command) {
-    if (command.type() == CommandType.OPEN_ACCOUNT) {
-      return;
+  /** First leg: take the money from the source; it is in transit until the credit or reversal. */
+  private static Decision debit(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable != null) {
+      return step.reject(unusable);
     }
-    Long amount = command.amount();
-    if (amount == null || amount < 1 || amount > MAX_AMOUNT) {
-      throw new IllegalArgumentException("amount must be 1.." + MAX_AMOUNT + ", was " + amount
-          + " in transaction " + command.transactionId());
+    Long newBalance = step.debitedBalance();
+    if (newBalance == null) {
+      return step.reject(RejectionReason.INSUFFICIENT_FUNDS);
+    }
+    AccountState debited = step.account.withBalance(newBalance);
+    LedgerCommand command = step.command;
+    return Decision.of(debited,
+        step.event(debited, EventType.TRANSFER_DEBITED, command.counterpartyAccountId(), null),
+        command.creditLeg());
+  }
+
+  /** Second leg: give the money to the destination, or send it back to the source. */
+  private static Decision credit(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable == null && step.command.type() == CommandType.CHARGE && step.account.kind() != AccountKind.MERCHANT) {
+      unusable = RejectionReason.NOT_A_MERCHANT;
+    }
+    Long newBalance = unusable == null ? step.creditedBalance() : null;
+    if (unusable == null && newBalance == null) {
+      unusable = RejectionReason.BALANCE_LIMIT_EXCEEDED;
+    }
+    if (unusable != null) {
+      // No event here: the reversal's event on the source is the transaction's one outcome.
+      return Decision.of(step.account, null, step.command.reversalLeg(unusable));
+    }
+    AccountState credited = step.account.withBalance(newBalance);
+    return Decision.of(credited,
+        step.event(credited, EventType.TRANSFER_CREDITED, step.command.counterpartyAccountId(), null));
+  }
+
+  /**
+   * Returns a failed transfer's money to its source. It cannot be refused, or the money would be
+   * lost: it applies even to an account closed since the debit.
+   */
+  private static Decision reverse(Step step) {
+    if (step.account == null) {
+      throw new IllegalStateException("reversal of transaction " + step.command.transactionId()
+          + " for account " + step.command.accountId() + ", which was never opened");
+    }
+    long newBalance = Math.addExact(step.account.balance(), step.command.amount());
+    AccountState restored = step.account.withBalance(newBalance);
+    return Decision.of(restored, step.event(restored, EventType.TRANSFER_REVERSED,
+        step.command.counterpartyAccountId(), step.command.reason()));
+  }
+
+  private static Decision close(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable != null) {
+      return step.reject(unusable);
+    }
+    if (step.account.balance() != 0) {
+      return step.reject(RejectionReason.ACCOUNT_NOT_EMPTY);
+    }
+    AccountState closed = step.account.closed();
+    return Decision.of(closed, step.event(closed, EventType.ACCOUNT_CLOSED, null, null));
+  }
+
+  private static Decision setOverdraftLimit(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable != null) {
+      return step.reject(unusable);
+    }
+    long limit = step.command.overdraftLimit();
+    if (step.account.balance() < -limit) {
+      return step.reject(RejectionReason.OVERDRAFT_IN_USE);
+    }
+    AccountState changed = step.account.withOverdraftLimit(limit);
+    return Decision.of(changed, step.event(changed, EventType.OVERDRAFT_LIMIT_SET, null, null));
+  }
+
+  /** One command against one account's state, with the helpers every rule shares. */
+  private record Step(AccountState account, LedgerCommand command, Instant now) {
+
+    /** Why the account cannot take part in the command, or null when it can. */
+    RejectionReason unusableAccount() {
+      if (account == null) {
+        return RejectionReason.ACCOUNT_NOT_FOUND;
+      }
+      if (account.isClosed()) {
+        return RejectionReason.ACCOUNT_CLOSED;
+      }
+      if (!account.currency().equals(command.currency())) {
+        return RejectionReason.CURRENCY_MISMATCH;
+      }
+      return null;
+    }
+
+    /** The balance after taking the amount, or null if that would go below the floor. */
+    Long debitedBalance() {
+      long balance = account.balance() - command.amount(); // both within ±(2^63 - 10^15): no overflow
+      return balance < account.floor() ? null : balance;
+    }
+
+    /** The balance after adding the amount, or null if it would overflow. */
+    Long creditedBalance() {
+      try {
+        return Math.addExact(account.balance(), command.amount());
+      } catch (ArithmeticException overflow) {
+        return null;
+      }
+    }
+
+    Decision reject(RejectionReason reason) {
+      if (account == null) {
+        return Decision.of(null, rejectionOfUnknownAccount(reason));
+      }
+      AccountState next = account.withNextSequence();
+      return Decision.of(next, event(next, EventType.REJECTED, command.counterpartyAccountId(), reason));
+    }
+
+    /** Belongs to no account's history: there is no account, so its sequence is 0. */
+    private LedgerEvent rejectionOfUnknownAccount(RejectionReason reason) {
+      String eventId = uuid("rejected/" + command.deduplicationKey() + "/" + command.accountId());
+      return new LedgerEvent(LedgerEvent.SCHEMA_VERSION, eventId, command.transactionId(),
+          command.type(), command.accountId(), 0, EventType.REJECTED, command.amount(),
+          command.currency(), null, null, command.counterpartyAccountId(), reason,
+          command.description(), null, command.initiatorId(), now, null);
+    }
+
+    LedgerEvent event(AccountState after, EventType type, String counterparty, RejectionReason reason) {
+      // Derived from (account, sequence), so a replay after a crash produces the same id.
+      String eventId = uuid(after.accountId() + "/" + after.sequence());
+      return new LedgerEvent(LedgerEvent.SCHEMA_VERSION, eventId, command.transactionId(),
+          command.type(), after.accountId(), after.sequence(), type, command.amount(),
+          command.currency(), after.balance(), after.overdraftLimit(), counterparty, reason,
+          command.description(), after.ownerId(), command.initiatorId(), now, after.kind());
     }
   }
 

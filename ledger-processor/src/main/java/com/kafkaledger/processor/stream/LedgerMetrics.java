@@ -31,6 +31,16 @@ public final class LedgerMetrics {
         .increment();
   }
 
+  /** A credit leg after a debit, or a reversal after a failed credit. */
+  void followUp(com.kafkaledger.events.LedgerCommand next) {
+    Counter.builder("ledger.transfers.legs")
+        .description("Legs the ledger sent on: CREDIT after a debit, REVERSAL after a failed credit")
+        .tag("leg", next.leg().name())
+        .tag("reason", next.reason() == null ? "none" : next.reason().name())
+        .register(registry)
+        .increment();
+  }
+
   void duplicate() {
     duplicates.increment();
   }

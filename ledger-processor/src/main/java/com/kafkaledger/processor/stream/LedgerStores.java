@@ -1,6 +1,7 @@
 package com.kafkaledger.processor.stream;
 
 import com.kafkaledger.events.JsonSerde;
+import com.kafkaledger.events.LedgerTotals;
 import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.ProcessedTransaction;
 import java.time.Duration;
@@ -10,11 +11,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
-/** The processor's two state stores, both changelogged, so state survives crashes. */
+/** The processor's state stores, all changelogged, so state survives crashes. */
 final class LedgerStores {
 
   static final String ACCOUNTS = "accounts";
   static final String PROCESSED_TRANSACTIONS = "processed-transactions";
+  static final String TOTALS = "totals";
 
   private LedgerStores() {}
 
@@ -24,12 +26,18 @@ final class LedgerStores {
   }
 
   /**
-   * Decided transaction ids, kept for {@code retention} of stream time and then dropped a whole
-   * segment at a time: bounded on disk and in memory however long the ledger runs.
+   * Decided commands, kept for {@code retention} of stream time and then dropped a whole segment
+   * at a time: bounded on disk and in memory however long the ledger runs.
    */
   static StoreBuilder<WindowStore<String, ProcessedTransaction>> processedTransactions(Duration retention) {
     return Stores.windowStoreBuilder(
         Stores.persistentWindowStore(PROCESSED_TRANSACTIONS, retention, Duration.ofMillis(1), false),
         Serdes.String(), new JsonSerde<>(ProcessedTransaction.class));
+  }
+
+  /** Per partition and currency: a handful of entries. */
+  static StoreBuilder<KeyValueStore<String, LedgerTotals>> totals() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS), Serdes.String(),
+        JsonSerde.totals());
   }
 }

@@ -1,6 +1,9 @@
 package com.kafkaledger.processor.stream;
 
 import com.kafkaledger.events.JsonSerde;
+import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.LedgerTotals;
 import com.kafkaledger.events.Topics;
 import com.kafkaledger.processor.core.LedgerCore;
 import java.time.Duration;
@@ -15,17 +18,32 @@ public final class LedgerTopology {
   private LedgerTopology() {}
 
   public static void define(StreamsBuilder builder, LedgerCore core, Duration idempotencyRetention,
-      LedgerMetrics metrics) {
+      Duration totalsInterval, LedgerMetrics metrics) {
     builder.addStateStore(LedgerStores.accounts());
     builder.addStateStore(LedgerStores.processedTransactions(idempotencyRetention));
+    builder.addStateStore(LedgerStores.totals());
 
     builder
         // Commands keyed by account: one account, one partition, one task at a time.
         .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), JsonSerde.commands()))
-        // Decide each command against the account's state; exactly one event per decision.
-        .process(() -> new CommandProcessor(core, idempotencyRetention, metrics),
-            LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS)
-        // Events keyed by account, committed in the same transaction as the state.
-        .to(Topics.EVENTS, Produced.with(Serdes.String(), JsonSerde.events()));
+        // Decide each command against the account's state: one event, maybe the next leg.
+        .process(() -> new CommandProcessor(core, idempotencyRetention, totalsInterval, metrics),
+            LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS, LedgerStores.TOTALS)
+        // Events, next legs and totals go out in the same transaction as the state changes.
+        .to((key, value, context) -> topicOf(value),
+            Produced.with(Serdes.String(), new JsonSerde<>(Object.class)));
+  }
+
+  private static String topicOf(Object outbound) {
+    if (outbound instanceof LedgerEvent) {
+      return Topics.EVENTS;
+    }
+    if (outbound instanceof LedgerCommand) {
+      return Topics.COMMANDS;
+    }
+    if (outbound instanceof LedgerTotals) {
+      return Topics.TOTALS;
+    }
+    throw new IllegalStateException("nothing should send a " + outbound.getClass());
   }
 }

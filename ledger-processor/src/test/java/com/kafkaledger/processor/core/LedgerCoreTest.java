@@ -3,6 +3,7 @@ package com.kafkaledger.processor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
@@ -90,7 +91,7 @@ class LedgerCoreTest {
 
   @Test
   void movementOnAClosedAccountIsRejected() {
-    AccountState closed = new AccountState(account, "alice", "EUR", 0, 0, AccountStatus.CLOSED, 7);
+    AccountState closed = new AccountState(account, "alice", AccountKind.CUSTOMER, "EUR", 0, 0, AccountStatus.CLOSED, 7);
 
     Decision decision = ledger.core.decide(closed, null, move(CommandType.DEPOSIT, account, 5, "EUR"), NOW);
 
@@ -135,7 +136,7 @@ class LedgerCoreTest {
 
   @Test
   void depositThatWouldOverflowTheBalanceIsRejected() {
-    AccountState nearlyFull = new AccountState(account, "alice", "EUR", Long.MAX_VALUE - 10, 0,
+    AccountState nearlyFull = new AccountState(account, "alice", AccountKind.CUSTOMER, "EUR", Long.MAX_VALUE - 10, 0,
         AccountStatus.OPEN, 3);
 
     Decision decision = ledger.core.decide(nearlyFull, null, move(CommandType.DEPOSIT, account, 11, "EUR"), NOW);

@@ -47,7 +47,8 @@ class LedgerTopologyTest {
   @BeforeEach
   void startTopology() {
     StreamsBuilder builder = new StreamsBuilder();
-    LedgerTopology.define(builder, new LedgerCore(0), Duration.ofHours(25), new LedgerMetrics(registry));
+    LedgerTopology.define(builder, new LedgerCore(0), Duration.ofHours(25), Duration.ofSeconds(1),
+        new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -1,0 +1,46 @@
+package com.kafkaledger.processor.core;
+
+import com.kafkaledger.events.CommandType;
+import com.kafkaledger.events.LedgerCommand;
+
+/** What a command must look like for the ledger to decide it at all; never trust the topic. */
+public final class CommandRules {
+
+  private CommandRules() {}
+
+  /** Why the command breaks the contract, or null when it does not. */
+  public static String refusal(LedgerCommand command) {
+    if (command.schemaVersion() != LedgerCommand.SCHEMA_VERSION) {
+      return "unsupported schemaVersion " + command.schemaVersion();
+    }
+    if (!command.currency().matches("[A-Z]{3}")) {
+      return "currency is not an ISO 4217 code";
+    }
+    CommandType type = command.type();
+    if (movesMoney(type) && !withinLimits(command.amount())) {
+      return "amount must be 1.." + LedgerCore.MAX_AMOUNT;
+    }
+    if (type.isTwoLegged() && (command.leg() == null || command.counterpartyAccountId() == null)) {
+      return type + " needs a leg and a counterparty account";
+    }
+    if (type.isTwoLegged() && command.counterpartyAccountId().equals(command.accountId())) {
+      return type + " needs two different accounts";
+    }
+    if (!type.isTwoLegged() && command.leg() != null) {
+      return type + " has no legs";
+    }
+    Long limit = command.overdraftLimit();
+    if (type == CommandType.SET_OVERDRAFT_LIMIT && (limit == null || limit < 0 || limit > LedgerCore.MAX_AMOUNT)) {
+      return "overdraftLimit must be 0.." + LedgerCore.MAX_AMOUNT;
+    }
+    return null;
+  }
+
+  private static boolean movesMoney(CommandType type) {
+    return type == CommandType.DEPOSIT || type == CommandType.WITHDRAWAL || type.isTwoLegged();
+  }
+
+  private static boolean withinLimits(Long amount) {
+    return amount != null && amount >= 1 && amount <= LedgerCore.MAX_AMOUNT;
+  }
+}
