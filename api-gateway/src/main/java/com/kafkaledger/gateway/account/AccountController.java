@@ -1,5 +1,6 @@
 package com.kafkaledger.gateway.account;
 
+import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
@@ -7,6 +8,9 @@ import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.PendingView;
 import com.kafkaledger.gateway.idempotency.Submissions;
 import com.kafkaledger.gateway.outcome.OutcomeWaiter;
+import com.kafkaledger.gateway.outcome.PreferWait;
+import com.kafkaledger.gateway.outcome.TransactionAnswers;
+import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
@@ -23,9 +27,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,16 +47,20 @@ class AccountController {
   private final Submissions submissions;
   private final ViewClient view;
   private final OutcomeWaiter waiter;
+  private final TransactionAnswers answers;
+  private final AccountLimits limits;
   private final Clock clock;
   private final Duration openingPatience;
 
   AccountController(CallerResolver callers, Submissions submissions, ViewClient view,
-      OutcomeWaiter waiter, Clock clock,
+      OutcomeWaiter waiter, TransactionAnswers answers, AccountLimits limits, Clock clock,
       @Value("${ledger.gateway.account-opening-wait}") Duration openingPatience) {
     this.callers = callers;
     this.submissions = submissions;
     this.view = view;
     this.waiter = waiter;
+    this.answers = answers;
+    this.limits = limits;
     this.clock = clock;
     this.openingPatience = openingPatience;
   }
@@ -61,23 +71,70 @@ class AccountController {
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
       HttpServletRequest http) {
     String key = IdempotencyKeys.validated(idempotencyKey);
-    JsonFields fields = JsonFields.of(body, Set.of("currency"));
-    String currency = fields.currency("currency");
-    fields.validate();
+    OpeningRequest request = OpeningRequest.parse(body);
     Caller caller = callers.resolve(http);
     String accountId = IdempotencyKeys.derive("account", caller, key);
     String transactionId = IdempotencyKeys.derive("open-account", caller, key);
+    if (key == null || view.account(accountId).isEmpty()) {
+      limits.requireRoomFor(caller, request.kind());
+    }
     Instant now = clock.instant();
 
-    LedgerCommand command = LedgerCommand.openAccount(transactionId, accountId, caller.id(), currency,
-        IdempotencyKeys.fingerprint("OPEN_ACCOUNT", currency), now);
-    submissions.submit(command, key != null, PendingView.of(transactionId, "OPEN_ACCOUNT", null, currency, null, accountId, null, now));
+    LedgerCommand command = LedgerCommand.openAccount(transactionId, accountId, caller.id(),
+        request.kind(), request.currency(), IdempotencyKeys.fingerprint("OPEN_ACCOUNT", request.kind(),
+            request.currency()), now);
+    submissions.submit(command, key != null,
+        PendingView.of(transactionId, "OPEN_ACCOUNT", null, request.currency(), null, accountId, null, now));
 
     URI location = URI.create("/api/v1/accounts/" + accountId);
     return waiter.account(accountId, openingPatience)
         .map(account -> ResponseEntity.created(location).body(account))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
             .body(accepted(accountId, transactionId)));
+  }
+
+  /** Closes the account if its balance is 0; otherwise the transaction ends ACCOUNT_NOT_EMPTY. */
+  @DeleteMapping("/{accountId}")
+  ResponseEntity<Map<String, Object>> close(@PathVariable String accountId,
+      @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
+      HttpServletRequest http) {
+    String id = validId(accountId);
+    String key = IdempotencyKeys.validated(idempotencyKey);
+    Caller caller = callers.resolve(http);
+    String currency = currencyOf(id);
+    String transactionId = IdempotencyKeys.derive("close-account", caller, key);
+    Instant now = clock.instant();
+
+    LedgerCommand command = LedgerCommand.closeAccount(transactionId, id, caller.id(), currency,
+        IdempotencyKeys.fingerprint("CLOSE_ACCOUNT", id), now);
+    Map<String, Object> current = submissions.submit(command, key != null,
+        PendingView.of(transactionId, "CLOSE_ACCOUNT", null, currency, null, id, null, now));
+    return answers.submitted(transactionId, current, PreferWait.from(prefer));
+  }
+
+  /** Sets how far below zero the balance may go (operators only, once authentication lands). */
+  @PutMapping(path = "/{accountId}/overdraft-limit", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> setOverdraftLimit(@PathVariable String accountId,
+      @RequestBody JsonNode body,
+      @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
+      HttpServletRequest http) {
+    String id = validId(accountId);
+    String key = IdempotencyKeys.validated(idempotencyKey);
+    JsonFields fields = JsonFields.of(body, Set.of("limit"));
+    Long limit = fields.integer("limit", 0);
+    fields.validate();
+    Caller caller = callers.resolve(http);
+    String currency = currencyOf(id);
+    String transactionId = IdempotencyKeys.derive("overdraft-limit", caller, key);
+    Instant now = clock.instant();
+
+    LedgerCommand command = LedgerCommand.setOverdraftLimit(transactionId, id, caller.id(), currency,
+        limit, IdempotencyKeys.fingerprint("SET_OVERDRAFT_LIMIT", id, limit), now);
+    Map<String, Object> current = submissions.submit(command, key != null,
+        PendingView.of(transactionId, "SET_OVERDRAFT_LIMIT", null, currency, null, id, null, now));
+    return answers.submitted(transactionId, current, PreferWait.from(prefer));
   }
 
   /** The caller's accounts with their balances. */
@@ -106,6 +163,12 @@ class AccountController {
     return view.forward("/api/v1/accounts/" + validId(accountId) + "/transactions", query);
   }
 
+  private String currencyOf(String accountId) {
+    return view.account(accountId)
+        .map(account -> (String) account.get("currency"))
+        .orElseThrow(() -> new NotFoundException("account " + accountId + " was not found"));
+  }
+
   private static String validId(String accountId) {
     if (!JsonFields.isUuid(accountId)) {
       throw InvalidRequestException.of("accountId", "must be an account id (a UUID)");
@@ -119,5 +182,23 @@ class AccountController {
     body.put("transactionId", transactionId);
     body.put("status", "PENDING");
     return body;
+  }
+
+  /** A validated {@code POST /api/v1/accounts} body. */
+  private record OpeningRequest(String currency, AccountKind kind) {
+
+    static OpeningRequest parse(JsonNode body) {
+      JsonFields fields = JsonFields.of(body, Set.of("currency", "kind"));
+      String currency = fields.currency("currency");
+      String kind = fields.optionalText("kind", 20);
+      fields.validate();
+      if (kind == null || kind.equals("CUSTOMER")) {
+        return new OpeningRequest(currency, AccountKind.CUSTOMER);
+      }
+      if (kind.equals("MERCHANT")) {
+        return new OpeningRequest(currency, AccountKind.MERCHANT);
+      }
+      throw InvalidRequestException.of("kind", "must be CUSTOMER or MERCHANT");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package com.kafkaledger.gateway.problem;
 
+import com.kafkaledger.gateway.account.AccountLimitException;
 import com.kafkaledger.gateway.idempotency.IdempotencyConflictException;
 import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.request.FieldError;
@@ -36,6 +37,12 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
         e.getMessage(), List.of(new FieldError("Idempotency-Key", "was used for a different request")));
+  }
+
+  @ExceptionHandler(AccountLimitException.class)
+  ResponseEntity<ProblemDetail> accountLimit(AccountLimitException e) {
+    return problem(HttpStatus.CONFLICT, "account-limit-reached", "Account limit reached", e.getMessage(),
+        List.of());
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -52,6 +52,15 @@ public final class JsonFields {
     return node.stringValue();
   }
 
+  public String requiredText(String name, int maxLength) {
+    String text = requiredText(name);
+    if (text != null && text.length() > maxLength) {
+      errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
+      return null;
+    }
+    return text;
+  }
+
   public String optionalText(String name, int maxLength) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
@@ -79,6 +88,11 @@ public final class JsonFields {
 
   /** A positive JSON integer of at most 10^15 minor units. */
   public Long amount(String name) {
+    return integer(name, 1);
+  }
+
+  /** A JSON integer from {@code minimum} to 10^15. */
+  public Long integer(String name, long minimum) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       errors.add(new FieldError(name, "is required"));
@@ -88,8 +102,8 @@ public final class JsonFields {
       errors.add(new FieldError(name, "must be a JSON integer in minor units (e.g. 1250 for 12.50)"));
       return null;
     }
-    if (!node.canConvertToLong() || node.longValue() < 1 || node.longValue() > MAX_AMOUNT) {
-      errors.add(new FieldError(name, "must be between 1 and " + MAX_AMOUNT));
+    if (!node.canConvertToLong() || node.longValue() < minimum || node.longValue() > MAX_AMOUNT) {
+      errors.add(new FieldError(name, "must be between " + minimum + " and " + MAX_AMOUNT));
       return null;
     }
     return node.longValue();

@@ -5,22 +5,18 @@ import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions;
 import com.kafkaledger.gateway.idempotency.Submissions;
-import com.kafkaledger.gateway.outcome.OutcomeWaiter;
 import com.kafkaledger.gateway.outcome.PreferWait;
+import com.kafkaledger.gateway.outcome.TransactionAnswers;
 import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +36,16 @@ class TransactionController {
   private final Submissions submissions;
   private final RecentSubmissions recent;
   private final ViewClient view;
-  private final OutcomeWaiter waiter;
+  private final TransactionAnswers answers;
   private final Clock clock;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
-      ViewClient view, OutcomeWaiter waiter, Clock clock) {
+      ViewClient view, TransactionAnswers answers, Clock clock) {
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
     this.view = view;
-    this.waiter = waiter;
+    this.answers = answers;
     this.clock = clock;
   }
 
@@ -67,7 +63,7 @@ class TransactionController {
 
     Map<String, Object> current = submissions.submit(request.toCommand(transactionId, caller, now),
         key != null, request.pendingView(transactionId, now));
-    return answer(transactionId, current, PreferWait.from(prefer), true);
+    return answers.submitted(transactionId, current, PreferWait.from(prefer));
   }
 
   /** The transaction's status: PENDING right after the 202, never 404 for an accepted one. */
@@ -83,30 +79,6 @@ class TransactionController {
     if (current.isEmpty()) {
       throw new NotFoundException("transaction " + id + " was not found");
     }
-    return answer(id, current.get(), PreferWait.from(prefer), false);
-  }
-
-  private ResponseEntity<Map<String, Object>> answer(String transactionId, Map<String, Object> current,
-      Duration wait, boolean submitted) {
-    Map<String, Object> shown = current;
-    if (!OutcomeWaiter.isFinal(shown) && !wait.isZero()) {
-      shown = waiter.finalTransaction(transactionId, wait).orElse(shown);
-    }
-    URI location = URI.create("/api/v1/transactions/" + transactionId);
-    if (OutcomeWaiter.isFinal(shown)) {
-      return ResponseEntity.ok().location(location).body(shown);
-    }
-    if (submitted || !wait.isZero()) {
-      Map<String, Object> accepted = submitted ? acceptedBody(transactionId) : shown;
-      return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(accepted);
-    }
-    return ResponseEntity.ok().location(location).body(shown);
-  }
-
-  private static Map<String, Object> acceptedBody(String transactionId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("transactionId", transactionId);
-    body.put("status", "PENDING");
-    return body;
+    return answers.status(id, current.get(), PreferWait.from(prefer));
   }
 }

@@ -6,56 +6,93 @@ import com.kafkaledger.events.SystemAccounts;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.PendingView;
+import com.kafkaledger.gateway.request.FieldError;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** A validated {@code POST /api/v1/transactions} body. */
-record TransactionRequest(CommandType type, String accountId, long amount, String currency,
-    String description) {
+/**
+ * A validated {@code POST /api/v1/transactions} body. DEPOSIT and WITHDRAWAL name one account;
+ * TRANSFER and CHARGE name the account to debit ({@code fromAccountId}) and the one to credit
+ * ({@code toAccountId}: for a CHARGE the merchant's account, named in the request until
+ * authentication makes it the caller's).
+ */
+record TransactionRequest(CommandType type, String fromAccountId, String toAccountId, long amount,
+    String currency, String description) {
 
-  private static final Set<String> FIELDS = Set.of("type", "accountId", "amount", "currency", "description");
+  private static final Map<CommandType, Set<String>> FIELDS = Map.of(
+      CommandType.DEPOSIT, Set.of("type", "accountId", "amount", "currency", "description"),
+      CommandType.WITHDRAWAL, Set.of("type", "accountId", "amount", "currency", "description"),
+      CommandType.TRANSFER, Set.of("type", "fromAccountId", "toAccountId", "amount", "currency", "description"),
+      CommandType.CHARGE, Set.of("type", "fromAccountId", "toAccountId", "amount", "currency", "description"));
 
   static TransactionRequest parse(JsonNode body) {
-    JsonFields fields = JsonFields.of(body, FIELDS);
     CommandType type = type(body);
-    String accountId = fields.accountId("accountId");
+    JsonFields fields = JsonFields.of(body, FIELDS.get(type));
+    String from;
+    String to;
+    if (type.isTwoLegged()) {
+      from = fields.accountId("fromAccountId");
+      to = fields.accountId("toAccountId");
+    } else {
+      String account = fields.accountId("accountId");
+      from = type == CommandType.WITHDRAWAL ? account : null;
+      to = type == CommandType.DEPOSIT ? account : null;
+    }
     Long amount = fields.amount("amount");
     String currency = fields.currency("currency");
-    String description = fields.optionalText("description", JsonFields.MAX_DESCRIPTION_LENGTH);
+    String description = type == CommandType.CHARGE
+        ? fields.requiredText("description", JsonFields.MAX_DESCRIPTION_LENGTH)
+        : fields.optionalText("description", JsonFields.MAX_DESCRIPTION_LENGTH);
     fields.validate();
-    return new TransactionRequest(type, accountId, amount, currency, description);
+    if (type.isTwoLegged() && from.equals(to)) {
+      throw new InvalidRequestException(List.of(
+          new FieldError("toAccountId", "must be a different account than fromAccountId")));
+    }
+    return new TransactionRequest(type, from, to, amount, currency, description);
   }
 
   private static CommandType type(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw InvalidRequestException.of("body", "must be a JSON object");
+    }
     JsonNode type = body.get("type");
     if (type == null || !type.isString()) {
-      throw InvalidRequestException.of("type", "is required: DEPOSIT or WITHDRAWAL");
+      throw InvalidRequestException.of("type", "is required: DEPOSIT, WITHDRAWAL, TRANSFER or CHARGE");
     }
     return switch (type.stringValue()) {
       case "DEPOSIT" -> CommandType.DEPOSIT;
       case "WITHDRAWAL" -> CommandType.WITHDRAWAL;
-      default -> throw InvalidRequestException.of("type", "must be DEPOSIT or WITHDRAWAL");
+      case "TRANSFER" -> CommandType.TRANSFER;
+      case "CHARGE" -> CommandType.CHARGE;
+      default -> throw InvalidRequestException.of("type", "must be DEPOSIT, WITHDRAWAL, TRANSFER or CHARGE");
     };
   }
 
   String fingerprint() {
-    return IdempotencyKeys.fingerprint(type, accountId, amount, currency, description);
+    return IdempotencyKeys.fingerprint(type, fromAccountId, toAccountId, amount, currency, description);
   }
 
   LedgerCommand toCommand(String transactionId, Caller caller, Instant now) {
-    return LedgerCommand.movement(transactionId, type, accountId, caller.id(), amount, currency,
-        description, fingerprint(), now);
+    return switch (type) {
+      case DEPOSIT -> LedgerCommand.movement(transactionId, type, toAccountId, caller.id(), amount,
+          currency, description, fingerprint(), now);
+      case WITHDRAWAL -> LedgerCommand.movement(transactionId, type, fromAccountId, caller.id(), amount,
+          currency, description, fingerprint(), now);
+      default -> LedgerCommand.debitLeg(transactionId, type, fromAccountId, toAccountId, caller.id(),
+          amount, currency, description, fingerprint(), now);
+    };
   }
 
   /** The representation of this transaction before the ledger decided it. */
   Map<String, Object> pendingView(String transactionId, Instant now) {
     String system = SystemAccounts.idFor(currency);
-    boolean deposit = type == CommandType.DEPOSIT;
-    return PendingView.of(transactionId, type.name(), amount, currency, deposit ? system : accountId,
-        deposit ? accountId : system, description, now);
+    return PendingView.of(transactionId, type.name(), amount, currency,
+        fromAccountId == null ? system : fromAccountId, toAccountId == null ? system : toAccountId,
+        description, now);
   }
 }

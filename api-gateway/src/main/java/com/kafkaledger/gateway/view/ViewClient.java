@@ -2,6 +2,7 @@ package com.kafkaledger.gateway.view;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -43,6 +45,21 @@ public class ViewClient {
 
   public Optional<Map<String, Object>> account(String accountId) {
     return object("/api/v1/accounts/{id}", accountId);
+  }
+
+  /** The owner's accounts (empty when there are none). */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> accountsOf(String ownerId) {
+    try {
+      Map<String, Object> answer = view.get()
+          .uri(uri -> uri.path("/api/v1/accounts").queryParam("ownerId", ownerId).build())
+          .retrieve()
+          .body(JSON_OBJECT);
+      Object accounts = answer == null ? null : answer.get("accounts");
+      return accounts == null ? List.of() : (List<Map<String, Object>>) accounts;
+    } catch (ResourceAccessException | HttpStatusCodeException e) {
+      throw new ViewUnavailableException(e);
+    }
   }
 
   /** Passes a read through unchanged: status, content type and body. */
