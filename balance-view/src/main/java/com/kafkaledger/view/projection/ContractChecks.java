@@ -1,9 +1,12 @@
 package com.kafkaledger.view.projection;
 
+import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,13 @@ import java.util.regex.Pattern;
 final class ContractChecks {
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Set<EventType> TRANSFER_LEGS =
+      EnumSet.of(EventType.TRANSFER_DEBITED, EventType.TRANSFER_CREDITED, EventType.TRANSFER_REVERSED);
+  private static final Set<EventType> MOVEMENTS = EnumSet.of(EventType.DEPOSITED, EventType.WITHDRAWN,
+      EventType.TRANSFER_DEBITED, EventType.TRANSFER_CREDITED, EventType.TRANSFER_REVERSED);
+  // the ledger-wide kinds are the view's own rows, never an event's account
+  private static final Set<AccountKind> EVENT_ACCOUNT_KINDS =
+      EnumSet.of(AccountKind.CUSTOMER, AccountKind.MERCHANT);
 
   private ContractChecks() {}
 
@@ -29,16 +39,37 @@ final class ContractChecks {
     require(event.occurredAt() != null, "occurredAt is required");
     require(event.sequence() >= 1 || (event.sequence() == 0 && event.isRejection()),
         "sequence must be at least 1, or 0 for a rejection; was " + event.sequence());
-    if (event.type() == EventType.DEPOSITED || event.type() == EventType.WITHDRAWN) {
-      require(event.amount() != null && event.amount() > 0, "a movement needs a positive amount");
-      require(event.balanceAfter() != null, "a movement needs balanceAfter");
-    }
+    require(event.accountKind() == null || EVENT_ACCOUNT_KINDS.contains(event.accountKind()),
+        "accountKind must be CUSTOMER or MERCHANT; was " + event.accountKind());
+    checkWhatTheTypeNeeds(event);
   }
 
   static void checkCommand(LedgerCommand command) {
     uuid(command.transactionId(), "transactionId");
     uuid(command.accountId(), "accountId");
     currency(command.currency());
+    if (command.type().isTwoLegged()) {
+      uuid(command.counterpartyAccountId(), "counterpartyAccountId");
+    }
+  }
+
+  /** What the projection reads of each type: without it, it would fail on every retry. */
+  private static void checkWhatTheTypeNeeds(LedgerEvent event) {
+    if (MOVEMENTS.contains(event.type())) {
+      require(event.amount() != null && event.amount() > 0, "a movement needs a positive amount");
+      require(event.balanceAfter() != null, "a movement needs balanceAfter");
+    }
+    if (TRANSFER_LEGS.contains(event.type())) {
+      require(event.transactionType().isTwoLegged(), event.type() + " of a " + event.transactionType());
+      require(event.counterpartyAccountId() != null, "a transfer leg needs counterpartyAccountId");
+    }
+    if (event.type() == EventType.TRANSFER_REVERSED) {
+      require(event.reason() != null, "a reversal needs its reason");
+    }
+    if (event.type() == EventType.OVERDRAFT_LIMIT_SET) {
+      require(event.overdraftLimit() != null && event.overdraftLimit() >= 0,
+          "OVERDRAFT_LIMIT_SET needs an overdraftLimit of at least 0");
+    }
   }
 
   /**

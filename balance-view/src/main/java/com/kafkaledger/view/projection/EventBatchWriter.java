@@ -12,30 +12,29 @@ import org.springframework.transaction.annotation.Transactional;
 class EventBatchWriter {
 
   private final AccountEntries entries;
-  private final CustomerAccounts customerAccounts;
-  private final SystemAccountBalances systemAccounts;
+  private final OwnedAccounts ownedAccounts;
+  private final CounterAccounts counterAccounts;
   private final TransactionOutcomes transactions;
   private final ProjectionPositions positions;
 
-  EventBatchWriter(AccountEntries entries, CustomerAccounts customerAccounts,
-      SystemAccountBalances systemAccounts, TransactionOutcomes transactions,
-      ProjectionPositions positions) {
+  EventBatchWriter(AccountEntries entries, OwnedAccounts ownedAccounts, CounterAccounts counterAccounts,
+      TransactionOutcomes transactions, ProjectionPositions positions) {
     this.entries = entries;
-    this.customerAccounts = customerAccounts;
-    this.systemAccounts = systemAccounts;
+    this.ownedAccounts = ownedAccounts;
+    this.counterAccounts = counterAccounts;
     this.transactions = transactions;
     this.positions = positions;
   }
 
   /** Idempotent: an event already in the history changes no balance again. */
   @Transactional
-  public Outcome write(List<LedgerEvent> events, Map<TopicPartition, Long> nextOffsets) {
+  public Outcome write(List<LedgerEvent> events, Map<TopicPartition, List<Long>> offsetsRead) {
     List<LedgerEvent> newEvents = entries.insertNew(events);
-    customerAccounts.apply(newEvents);
+    ownedAccounts.apply(newEvents);
     transactions.finish(events);
-    // last: the system accounts are the rows every instance shares, so hold their locks shortest
-    systemAccounts.applyCounterparts(newEvents);
-    positions.store(nextOffsets);
+    // last: the counter accounts are the rows every instance shares, so hold their locks shortest
+    counterAccounts.postCounterparts(newEvents);
+    positions.store(offsetsRead);
     long withHistory = events.stream().filter(event -> event.sequence() >= 1).count();
     return new Outcome(events.size(), newEvents.size(), (int) withHistory - newEvents.size());
   }

@@ -42,7 +42,7 @@ class EventProjectionListener implements ConsumerSeekAware {
     long startNanos = System.nanoTime();
     EventBatchWriter.Outcome outcome;
     try {
-      outcome = writer.write(batch.values(), batch.nextOffsets());
+      outcome = writer.write(batch.values(), batch.offsetsRead());
     } catch (RuntimeException e) {
       metrics.eventBatchFailed();
       log.warn("Could not store {} events, trying them again: {}", records.size(), e.toString());

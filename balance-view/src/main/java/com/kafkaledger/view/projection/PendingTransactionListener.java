@@ -44,15 +44,17 @@ class PendingTransactionListener implements ConsumerSeekAware {
       containerFactory = ProjectionKafkaConfiguration.COMMANDS_CONTAINER_FACTORY)
   public void record(List<ConsumerRecord<String, LedgerCommand>> records) {
     PolledBatch<LedgerCommand> batch = PolledBatch.of(records, ContractChecks::checkCommand);
+    int recorded;
     try {
-      writer.write(batch.values(), batch.nextOffsets());
+      recorded = writer.write(batch.values(), batch.offsetsRead());
     } catch (RuntimeException e) {
       metrics.commandBatchFailed();
       log.warn("Could not store {} commands, trying them again: {}", records.size(), e.toString());
       throw e; // to the container's error handler, which tries the same records again
     }
-    metrics.commandBatch(batch.values().size(), batch.skipped());
-    log.debug("Recorded {} commands as pending, {} skipped; next offsets {}", batch.values().size(),
-        batch.skipped(), batch.nextOffsets());
+    int laterLegs = batch.values().size() - recorded;
+    metrics.commandBatch(recorded, laterLegs, batch.skipped());
+    log.debug("Recorded {} commands as pending, {} later legs left to the events, {} skipped; next offsets {}",
+        recorded, laterLegs, batch.skipped(), batch.nextOffsets());
   }
 }

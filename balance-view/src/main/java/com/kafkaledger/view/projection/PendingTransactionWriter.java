@@ -19,9 +19,11 @@ class PendingTransactionWriter {
     this.positions = positions;
   }
 
+  /** Returns how many commands opened a transaction. */
   @Transactional
-  public void write(List<LedgerCommand> commands, Map<TopicPartition, Long> nextOffsets) {
-    pendingTransactions.record(commands);
-    positions.store(nextOffsets);
+  public int write(List<LedgerCommand> commands, Map<TopicPartition, List<Long>> offsetsRead) {
+    int recorded = pendingTransactions.record(commands);
+    positions.store(offsetsRead);
+    return recorded;
   }
 }

@@ -14,12 +14,13 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * One poll's records: the values the projection can use, in order, and where each partition
- * goes on from, which counts the skipped records too so that they are never read again.
+ * One poll's records: the values the projection can use, in order, and the offsets read in each
+ * partition, the skipped records' included so that they are never read again.
  *
  * @param skipped records that could not be read or broke the contract; logged, never projected
+ * @param offsetsRead per partition, ascending
  */
-record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, Long> nextOffsets) {
+record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, List<Long>> offsetsRead) {
 
   private static final Logger log = LoggerFactory.getLogger(PolledBatch.class);
   private static final LogAccessor SPRING_LOG = new LogAccessor(PolledBatch.class);
@@ -29,10 +30,12 @@ record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, Long> nex
    */
   static <V> PolledBatch<V> of(List<ConsumerRecord<String, V>> records, Consumer<V> check) {
     List<V> values = new ArrayList<>(records.size());
-    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    Map<TopicPartition, List<Long>> offsetsRead = new HashMap<>();
     int skipped = 0;
     for (ConsumerRecord<String, V> record : records) {
-      nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+      // a poll returns each partition's records in offset order
+      var partition = new TopicPartition(record.topic(), record.partition());
+      offsetsRead.computeIfAbsent(partition, any -> new ArrayList<>()).add(record.offset());
       String problem = problemWith(record, check);
       if (problem == null) {
         values.add(record.value());
@@ -42,7 +45,14 @@ record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, Long> nex
             record.offset(), record.key(), problem);
       }
     }
-    return new PolledBatch<>(values, skipped, nextOffsets);
+    return new PolledBatch<>(values, skipped, offsetsRead);
+  }
+
+  /** Where each partition goes on from. */
+  Map<TopicPartition, Long> nextOffsets() {
+    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    offsetsRead.forEach((partition, offsets) -> nextOffsets.put(partition, offsets.get(offsets.size() - 1) + 1));
+    return nextOffsets;
   }
 
   private static <V> String problemWith(ConsumerRecord<String, V> record, Consumer<V> check) {

@@ -16,6 +16,7 @@ class ProjectionMetrics {
   private final Counter alreadyProjected;
   private final Counter eventsSkipped;
   private final Counter commandsRecorded;
+  private final Counter commandsOfLaterLegs;
   private final Counter commandsSkipped;
   private final Timer eventBatches;
   private final Counter eventBatchFailures;
@@ -29,6 +30,8 @@ class ProjectionMetrics {
     eventsSkipped = counter(registry, events, "skipped", "unreadable events, logged and skipped");
     String commands = "balance.view.commands.recorded";
     commandsRecorded = counter(registry, commands, "recorded", "commands recorded as pending transactions");
+    commandsOfLaterLegs = counter(registry, commands, "later-leg",
+        "credit and reversal legs, which belong to a transaction their debit opened");
     commandsSkipped = counter(registry, commands, "skipped", "unreadable commands, logged and skipped");
     eventBatches = Timer.builder("balance.view.events.batch")
         .description("time to write one poll of events to the database")
@@ -53,8 +56,9 @@ class ProjectionMetrics {
     commandBatchFailures.increment();
   }
 
-  void commandBatch(int recorded, int skipped) {
+  void commandBatch(int recorded, int laterLegs, int skipped) {
     commandsRecorded.increment(recorded);
+    commandsOfLaterLegs.increment(laterLegs);
     commandsSkipped.increment(skipped);
   }
 

@@ -1,5 +1,6 @@
 package com.kafkaledger.view.projection;
 
+import java.sql.Array;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,11 +24,16 @@ class ProjectionPositions {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionPositions.class);
 
-  // Forward only: an instance that lost the partition in a rebalance must not move it back.
+  // Forward only: an instance that lost the partition in a rebalance must not move it back, and
+  // only the records past the stored position count, so a batch read twice counts once.
   private static final String STORE = """
-      INSERT INTO projection_offsets (topic, partition, next_offset) VALUES (?, ?, ?)
-      ON CONFLICT (topic, partition)
-      DO UPDATE SET next_offset = GREATEST(projection_offsets.next_offset, EXCLUDED.next_offset)
+      INSERT INTO projection_offsets AS stored (topic, partition, next_offset, records_projected)
+      VALUES (?, ?, ?, cardinality(?::bigint[]))
+      ON CONFLICT (topic, partition) DO UPDATE SET
+          next_offset = GREATEST(stored.next_offset, EXCLUDED.next_offset),
+          records_projected = stored.records_projected + (SELECT count(*)
+              FROM unnest(?::bigint[]) AS batch(record_offset)
+              WHERE batch.record_offset >= stored.next_offset)
       """;
 
   private final JdbcTemplate jdbc;
@@ -57,17 +63,25 @@ class ProjectionPositions {
     log.info("Assigned {}, resuming at the stored positions {}", partitions, stored);
   }
 
-  /** Must run inside the transaction that writes the rows these positions are past. */
-  void store(Map<TopicPartition, Long> nextOffsets) {
+  /**
+   * Must run inside the transaction that writes the rows of these records.
+   *
+   * @param offsetsRead per partition, ascending
+   */
+  void store(Map<TopicPartition, List<Long>> offsetsRead) {
     // a fixed order, so that two instances in a rebalance never lock the rows crosswise
-    List<Map.Entry<TopicPartition, Long>> rows = nextOffsets.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<TopicPartition, Long> row) -> row.getKey().topic())
+    List<Map.Entry<TopicPartition, List<Long>>> rows = offsetsRead.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<TopicPartition, List<Long>> row) -> row.getKey().topic())
             .thenComparingInt(row -> row.getKey().partition()))
         .toList();
     JdbcBatch.execute(jdbc, STORE, rows, (statement, row) -> {
+      List<Long> offsets = row.getValue();
+      Array offsetArray = statement.getConnection().createArrayOf("bigint", offsets.toArray());
       statement.setString(1, row.getKey().topic());
       statement.setInt(2, row.getKey().partition());
-      statement.setLong(3, row.getValue());
+      statement.setLong(3, offsets.get(offsets.size() - 1) + 1);
+      statement.setArray(4, offsetArray);
+      statement.setArray(5, offsetArray);
     });
   }
 
