@@ -16,17 +16,17 @@ final class Http {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient client = HttpClient.newHttpClient();
   private final String baseUrl;
+  private final Map<String, String> defaultHeaders;
 
-  Http(String baseUrl) {
+  Http(String baseUrl, Map<String, String> defaultHeaders) {
     this.baseUrl = baseUrl;
+    this.defaultHeaders = defaultHeaders;
   }
 
   Response post(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
-    return send(request.build());
+    Map<String, String> json = new java.util.HashMap<>(headers);
+    json.putIfAbsent("Content-Type", "application/json");
+    return send(path, "POST", body, json);
   }
 
   Response get(String path) {
@@ -34,7 +34,21 @@ final class Http {
   }
 
   Response get(String path, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    return send(path, "GET", null, headers);
+  }
+
+  Response put(String path, String body) {
+    return send(path, "PUT", body, Map.of("Content-Type", "application/json"));
+  }
+
+  Response delete(String path, Map<String, String> headers) {
+    return send(path, "DELETE", null, headers);
+  }
+
+  private Response send(String path, String method, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    defaultHeaders.forEach(request::header);
     headers.forEach(request::header);
     return send(request.build());
   }

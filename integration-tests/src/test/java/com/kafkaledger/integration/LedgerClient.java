@@ -11,13 +11,32 @@ import tools.jackson.databind.JsonNode;
 final class LedgerClient {
 
   final Http http;
+  private final String gatewayUrl;
 
   LedgerClient(String gatewayUrl) {
-    this.http = new Http(gatewayUrl);
+    this(gatewayUrl, "anonymous");
+  }
+
+  private LedgerClient(String gatewayUrl, String caller) {
+    this.gatewayUrl = gatewayUrl;
+    this.http = new Http(gatewayUrl, Map.of("X-Ledger-Caller", caller));
+  }
+
+  /** The same API, called by someone else. */
+  LedgerClient as(String caller) {
+    return new LedgerClient(gatewayUrl, caller);
   }
 
   String openAccount(String currency) {
-    Http.Response opened = http.post("/api/v1/accounts", "{\"currency\":\"" + currency + "\"}", Map.of());
+    return openAccount("{\"currency\":\"" + currency + "\"}");
+  }
+
+  String openMerchantAccount(String currency) {
+    return openAccount("{\"currency\":\"" + currency + "\",\"kind\":\"MERCHANT\"}");
+  }
+
+  private String openAccount(String body) {
+    Http.Response opened = http.post("/api/v1/accounts", body, Map.of());
     assertThat(opened.status()).as(opened.body()).isIn(201, 202);
     String accountId = opened.json().get("accountId").stringValue();
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/accounts/" + accountId).status() == 200);
@@ -33,6 +52,20 @@ final class LedgerClient {
   /** Submits and waits for the outcome; returns the final transaction. */
   JsonNode move(String type, String accountId, long amount, String currency) {
     Http.Response accepted = submit(type, accountId, amount, currency, Map.of());
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    return finalOutcome(accepted.json().get("transactionId").stringValue());
+  }
+
+  /** A TRANSFER or CHARGE; returns the answer to the submission. */
+  Http.Response submitTransfer(String type, String from, String to, long amount, String currency,
+      String description) {
+    String body = "{\"type\":\"" + type + "\",\"fromAccountId\":\"" + from + "\",\"toAccountId\":\"" + to
+        + "\",\"amount\":" + amount + ",\"currency\":\"" + currency + "\",\"description\":\"" + description + "\"}";
+    return http.post("/api/v1/transactions", body, Map.of());
+  }
+
+  JsonNode transfer(String type, String from, String to, long amount, String currency, String description) {
+    Http.Response accepted = submitTransfer(type, from, to, amount, currency, description);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     return finalOutcome(accepted.json().get("transactionId").stringValue());
   }

@@ -31,7 +31,14 @@ final class Pipeline implements AutoCloseable {
   private PostgresCoordinates viewDatabase;
   private final String viewGroupId = "balance-view-" + UUID.randomUUID();
 
+  private final int maxAccountsPerCustomer;
+
   Pipeline(String databaseName) {
+    this(databaseName, 1_000);
+  }
+
+  Pipeline(String databaseName, int maxAccountsPerCustomer) {
+    this.maxAccountsPerCustomer = maxAccountsPerCustomer;
     try {
       processorState = Files.createTempDirectory("ledger-processor-state");
     } catch (IOException e) {
@@ -81,6 +88,7 @@ final class Pipeline implements AutoCloseable {
         "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--ledger.gateway.view-url=" + viewUrl(),
+        "--ledger.gateway.max-accounts-per-customer=" + maxAccountsPerCustomer,
         NO_DATABASE);
   }
 
