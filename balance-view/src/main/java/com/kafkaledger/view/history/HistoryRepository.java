@@ -2,9 +2,7 @@ package com.kafkaledger.view.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,40 +24,13 @@ class HistoryRepository {
         .single();
   }
 
-  /** Up to {@code rows} entries, newest first, along the primary key (account_id, sequence). */
+  /** Up to {@code rows} entries, newest first. */
   List<HistoryItem> find(HistoryQuery query, int rows) {
-    StringBuilder sql = new StringBuilder("""
-        SELECT transaction_id, sequence, transaction_type, event_type, status, reason, amount,
-            currency, balance_after, counterparty_account_id, description, occurred_at
-        FROM account_entries
-        WHERE account_id = :accountId
-        """);
-    if (query.beforeSequence() != null) {
-      sql.append(" AND sequence < :beforeSequence");
-    }
-    if (query.from() != null) {
-      sql.append(" AND occurred_at >= :from");
-    }
-    if (query.to() != null) {
-      sql.append(" AND occurred_at < :to");
-    }
-    if (query.status() != null) {
-      sql.append(" AND status = :status");
-    }
-    sql.append(" ORDER BY sequence DESC LIMIT :rows");
-    return jdbc.sql(sql.toString())
-        .param("accountId", query.accountId())
-        .param("beforeSequence", query.beforeSequence())
-        .param("from", timestamp(query.from()))
-        .param("to", timestamp(query.to()))
-        .param("status", query.status() == null ? null : query.status().name())
-        .param("rows", rows)
+    HistoryStatement statement = HistoryStatement.of(query, rows);
+    return jdbc.sql(statement.sql())
+        .params(statement.parameters())
         .query(HistoryRepository::item)
         .list();
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static HistoryItem item(ResultSet row, int rowNumber) throws SQLException {

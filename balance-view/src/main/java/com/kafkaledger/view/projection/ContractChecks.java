@@ -4,6 +4,7 @@ import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.LedgerTotals;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -51,6 +52,13 @@ final class ContractChecks {
     if (command.type().isTwoLegged()) {
       uuid(command.counterpartyAccountId(), "counterpartyAccountId");
     }
+  }
+
+  static void checkTotals(LedgerTotals totals) {
+    require(totals.partition() >= 0, "partition must be at least 0; was " + totals.partition());
+    currency(totals.currency());
+    require(totals.events() >= 0, "events must be at least 0; was " + totals.events());
+    require(totals.asOf() != null, "asOf is required");
   }
 
   /** What the projection reads of each type: without it, it would fail on every retry. */

@@ -3,8 +3,10 @@ package com.kafkaledger.view.projection;
 import com.kafkaledger.events.JsonSerde;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.LedgerTotals;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,13 +21,17 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The two batch consumers: events and commands, each read with the contract's JSON serde. */
+/**
+ * The three batch consumers: events, commands and the ledger's totals, each read with the
+ * contract's JSON serde.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProjectionSettings.class)
 class ProjectionKafkaConfiguration {
 
   static final String EVENTS_CONTAINER_FACTORY = "eventsContainerFactory";
   static final String COMMANDS_CONTAINER_FACTORY = "commandsContainerFactory";
+  static final String TOTALS_CONTAINER_FACTORY = "totalsContainerFactory";
 
   @Bean(EVENTS_CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<String, LedgerEvent> eventsContainerFactory(
@@ -39,9 +45,18 @@ class ProjectionKafkaConfiguration {
     return batchContainerFactory(consumerFactory(kafka, JsonSerde.commands(), meterRegistry), kafka, settings);
   }
 
+  @Bean(TOTALS_CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<String, LedgerTotals> totalsContainerFactory(
+      KafkaProperties kafka, ProjectionSettings settings, MeterRegistry meterRegistry) {
+    return batchContainerFactory(consumerFactory(kafka, JsonSerde.totals(), meterRegistry), kafka, settings);
+  }
+
   private static <V> ConsumerFactory<String, V> consumerFactory(
       KafkaProperties kafka, Deserializer<V> values, MeterRegistry meterRegistry) {
     Map<String, Object> properties = kafka.buildConsumerProperties();
+    // The view only reads: a topic it subscribed to before the ledger created it would otherwise
+    // be created with the broker's defaults (ledger.totals not compacted, say) and stay so.
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     // A value that cannot be read arrives as null with the cause in a header, so that the
     // listener can log and skip it instead of the partition being stuck on it forever.
     var factory = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),

@@ -21,6 +21,9 @@ class ProjectionMetrics {
   private final Timer eventBatches;
   private final Counter eventBatchFailures;
   private final Counter commandBatchFailures;
+  private final Counter totalsStored;
+  private final Counter totalsSkipped;
+  private final Counter totalsBatchFailures;
 
   ProjectionMetrics(MeterRegistry registry) {
     String events = "balance.view.events.projected";
@@ -38,6 +41,10 @@ class ProjectionMetrics {
         .register(registry);
     eventBatchFailures = failures(registry, Topics.EVENTS);
     commandBatchFailures = failures(registry, Topics.COMMANDS);
+    String totals = "balance.view.totals.read";
+    totalsStored = counter(registry, totals, "stored", "the ledger's totals records read and stored");
+    totalsSkipped = counter(registry, totals, "skipped", "unreadable totals records, logged and skipped");
+    totalsBatchFailures = failures(registry, Topics.TOTALS);
   }
 
   void eventBatch(EventBatchWriter.Outcome outcome, int skipped, Duration writeTime) {
@@ -54,6 +61,15 @@ class ProjectionMetrics {
 
   void commandBatchFailed() {
     commandBatchFailures.increment();
+  }
+
+  void totalsBatch(int stored, int skipped) {
+    totalsStored.increment(stored);
+    totalsSkipped.increment(skipped);
+  }
+
+  void totalsBatchFailed() {
+    totalsBatchFailures.increment();
   }
 
   void commandBatch(int recorded, int laterLegs, int skipped) {
