@@ -41,7 +41,7 @@ public abstract class BalanceViewIntegrationTest {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    registry.add("spring.kafka.bootstrap-servers", LedgerTopics::bootstrapServers);
     registry.add("spring.datasource.url", DATABASE::jdbcUrl);
     registry.add("spring.datasource.username", DATABASE::username);
     registry.add("spring.datasource.password", DATABASE::password);

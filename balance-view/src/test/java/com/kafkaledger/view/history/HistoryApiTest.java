@@ -59,6 +59,20 @@ class HistoryApiTest extends BalanceViewIntegrationTest {
   }
 
   @Test
+  void cursorPagesStayStableWhileNewEntriesArrive() {
+    TestAccount account = TestAccount.inNewCurrency();
+    project(account.opened(), account.deposited(1), account.deposited(2), account.deposited(3),
+        account.deposited(4), account.deposited(5), account.deposited(6));
+    String second = page(account, null, 3, List.of(7, 6, 5));
+
+    project(account.deposited(7), account.withdrawn(2), account.deposited(8));
+
+    String third = page(account, second, 3, List.of(4, 3, 2));
+    assertThat(page(account, third, 3, List.of(1))).isNull();
+    page(account, null, 3, List.of(10, 9, 8));
+  }
+
+  @Test
   void statusAndTimeFiltersNarrowTheHistory() {
     TestAccount account = TestAccount.inNewCurrency();
     project(account.opened(), account.rejectedWithdrawal(5, RejectionReason.INSUFFICIENT_FUNDS),

@@ -3,6 +3,7 @@ package com.kafkaledger.view.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerEvent;
@@ -80,7 +81,7 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     LedgerEvent opened = account.opened();
     LedgerEvent notAUuid = new LedgerEvent(1, "1-1-1-1-1", UUID.randomUUID().toString(),
         CommandType.DEPOSIT, account.id, 7, EventType.DEPOSITED, 5L, account.currency, 5L, 0L, null,
-        null, null, null, null, account.timeOf(7));
+        null, null, null, null, account.timeOf(7), AccountKind.CUSTOMER);
 
     project(opened);
     topics.publishRawEvent(account.id, "this is not JSON".getBytes(StandardCharsets.UTF_8));
@@ -97,11 +98,14 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
   @Test
   void batchTheDatabaseRefusesIsTriedAgainUntilItIsStored() {
     TestAccount account = TestAccount.inNewCurrency();
+    RecordMetadata opened = topics.publishEvents(account.opened()).get(0);
+    awaitProjected(opened);
+    long recordsBefore = recordsProjected(opened.partition());
     double failuresBefore = failedBatches();
     List<RecordMetadata> published;
     jdbc.execute("ALTER TABLE transactions RENAME TO transactions_unavailable");
     try {
-      published = topics.publishEvents(account.opened(), account.deposited(10));
+      published = topics.publishEvents(account.deposited(10), account.withdrawn(4));
       await().atMost(PROJECTION_TIMEOUT).until(() -> failedBatches() > failuresBefore);
     } finally {
       jdbc.execute("ALTER TABLE transactions_unavailable RENAME TO transactions");
@@ -110,7 +114,67 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     awaitProjected(published);
 
     api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
-        .expectBody().jsonPath("$.balance").isEqualTo(10);
+        .expectBody().jsonPath("$.balance").isEqualTo(6);
+    assertThat(recordsProjected(opened.partition())).as("each event counted once, however often tried")
+        .isEqualTo(recordsBefore + 2);
+  }
+
+  @Test
+  void merchantAccountOpensWithItsKind() {
+    TestAccount merchant = TestAccount.merchant("shop-" + UUID.randomUUID(), "EUR");
+
+    project(merchant.opened());
+
+    api.get().uri("/api/v1/accounts/{id}", merchant.id).exchange()
+        .expectBody().jsonPath("$.kind").isEqualTo("MERCHANT");
+  }
+
+  @Test
+  void closingAnAccountSetsItsStatusClosed() {
+    TestAccount account = TestAccount.inNewCurrency();
+    project(account.opened(), account.deposited(20), account.withdrawn(20));
+    LedgerEvent closed = account.closed();
+
+    project(closed);
+
+    api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("CLOSED")
+        .jsonPath("$.balance").isEqualTo(0)
+        .jsonPath("$.version").isEqualTo(4);
+    api.get().uri("/api/v1/transactions/{id}", closed.transactionId()).exchange()
+        .expectBody()
+        .jsonPath("$.type").isEqualTo("CLOSE_ACCOUNT")
+        .jsonPath("$.status").isEqualTo("COMPLETED")
+        .jsonPath("$.amount").isEmpty()
+        .jsonPath("$.fromAccountId").isEmpty()
+        .jsonPath("$.toAccountId").isEqualTo(account.id);
+  }
+
+  @Test
+  void overdraftLimitChangesTheLimitAndKeepsTheBalance() {
+    TestAccount account = TestAccount.inNewCurrency();
+    project(account.opened(), account.deposited(70));
+    LedgerEvent limitSet = account.overdraftLimitSet(500);
+
+    project(limitSet, account.withdrawn(300));
+
+    api.get().uri("/api/v1/accounts/{id}", account.id).exchange()
+        .expectBody()
+        .jsonPath("$.overdraftLimit").isEqualTo(500)
+        .jsonPath("$.balance").isEqualTo(-230)
+        .jsonPath("$.availableBalance").isEqualTo(270)
+        .jsonPath("$.status").isEqualTo("OPEN");
+    api.get().uri("/api/v1/transactions/{id}", limitSet.transactionId()).exchange()
+        .expectBody()
+        .jsonPath("$.type").isEqualTo("SET_OVERDRAFT_LIMIT")
+        .jsonPath("$.status").isEqualTo("COMPLETED")
+        .jsonPath("$.amount").isEmpty()
+        .jsonPath("$.toAccountId").isEqualTo(account.id);
+    api.get().uri("/api/v1/accounts/{id}/transactions?limit=2", account.id).exchange()
+        .expectBody()
+        .jsonPath("$.items[1].eventType").isEqualTo("OVERDRAFT_LIMIT_SET")
+        .jsonPath("$.items[1].balanceAfter").isEqualTo(70);
   }
 
   @Test
@@ -119,7 +183,8 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     String transactionId = TestAccount.newTransactionId();
     var rejection = new LedgerEvent(1, UUID.randomUUID().toString(), transactionId,
         CommandType.DEPOSIT, missingAccount, 0, EventType.REJECTED, 10L, "EUR", null, null, null,
-        RejectionReason.ACCOUNT_NOT_FOUND, null, null, "someone", Instant.parse("2025-03-01T08:00:00Z"));
+        RejectionReason.ACCOUNT_NOT_FOUND, null, null, "someone", Instant.parse("2025-03-01T08:00:00Z"),
+        null);
 
     project(rejection);
 
@@ -132,6 +197,11 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     api.get().uri("/api/v1/accounts/{id}", missingAccount).exchange().expectStatus().isNotFound();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_entries WHERE account_id = ?::uuid",
         Long.class, missingAccount)).isZero();
+  }
+
+  private long recordsProjected(int partition) {
+    return jdbc.queryForObject("SELECT records_projected FROM projection_offsets WHERE topic = ? AND partition = ?",
+        Long.class, Topics.EVENTS, partition);
   }
 
   private double failedBatches() {
