@@ -51,7 +51,8 @@ record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, List<Long
   /** Where each partition goes on from. */
   Map<TopicPartition, Long> nextOffsets() {
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-    offsetsRead.forEach((partition, offsets) -> nextOffsets.put(partition, offsets.get(offsets.size() - 1) + 1));
+    offsetsRead.forEach((partition, offsets) ->
+        nextOffsets.put(partition, offsets.get(offsets.size() - 1) + 1));
     return nextOffsets;
   }
 
