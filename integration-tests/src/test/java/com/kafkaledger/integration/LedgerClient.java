@@ -28,14 +28,14 @@ final class LedgerClient {
   }
 
   String openAccount(String currency) {
-    return openAccount("{\"currency\":\"" + currency + "\"}");
+    return open("{\"currency\":\"" + currency + "\"}");
   }
 
   String openMerchantAccount(String currency) {
-    return openAccount("{\"currency\":\"" + currency + "\",\"kind\":\"MERCHANT\"}");
+    return open("{\"currency\":\"" + currency + "\",\"kind\":\"MERCHANT\"}");
   }
 
-  private String openAccount(String body) {
+  private String open(String body) {
     Http.Response opened = http.post("/api/v1/accounts", body, Map.of());
     assertThat(opened.status()).as(opened.body()).isIn(201, 202);
     String accountId = opened.json().get("accountId").stringValue();

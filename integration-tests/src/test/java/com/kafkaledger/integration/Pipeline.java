@@ -22,7 +22,8 @@ final class Pipeline implements AutoCloseable {
       + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
       + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
 
-  final String kafka = TestInfrastructure.kafkaBootstrapServers();
+  /** Its own broker: the reconciliation compares the ledger's totals with everything on the topic. */
+  final String kafka = TestInfrastructure.newKafkaBroker();
   private final String processorApplicationId = "ledger-processor-" + UUID.randomUUID();
   private final Path processorState;
   private ConfigurableApplicationContext processor;

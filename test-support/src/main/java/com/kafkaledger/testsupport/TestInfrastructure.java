@@ -40,6 +40,17 @@ public final class TestInfrastructure {
     return kafkaBootstrap;
   }
 
+  /**
+   * A broker of its own, with the pipeline's topics, for a suite that needs to see only its own
+   * records (for example the ledger's totals against everything on the event topic). Stopped when
+   * the JVM exits.
+   */
+  public static String newKafkaBroker() {
+    String bootstrap = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
+    createTopics(bootstrap, Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS);
+    return bootstrap;
+  }
+
   public static synchronized PostgresCoordinates postgres() {
     if (postgres == null) {
       postgres = CONTAINERS ? startPostgresContainer() : startEmbeddedPostgres();
@@ -68,7 +79,8 @@ public final class TestInfrastructure {
       var existing = admin.listTopics().names().get();
       List<NewTopic> missing = java.util.Arrays.stream(topics)
           .filter(topic -> !existing.contains(topic))
-          .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+          .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1).configs(Topics.TOTALS.equals(topic)
+              ? Map.of("cleanup.policy", "compact") : Map.of()))
           .toList();
       admin.createTopics(missing).all().get();
     } catch (Exception e) {

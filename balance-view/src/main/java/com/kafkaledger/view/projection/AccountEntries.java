@@ -5,6 +5,7 @@ import static com.kafkaledger.view.projection.JdbcBatch.setLong;
 import static com.kafkaledger.view.projection.JdbcBatch.setText;
 import static com.kafkaledger.view.projection.JdbcBatch.setUuid;
 
+import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,9 @@ class AccountEntries {
       setUuid(statement, 4, event.transactionId());
       setText(statement, 5, event.transactionType().name());
       setText(statement, 6, event.type().name());
-      setText(statement, 7, event.isRejection() ? "REJECTED" : "COMPLETED");
+      // A reversal is how a transfer fails: it shows (and filters) with the rejections.
+      setText(statement, 7, event.isRejection() || event.type() == EventType.TRANSFER_REVERSED
+          ? "REJECTED" : "COMPLETED");
       setText(statement, 8, event.reason() == null ? null : event.reason().name());
       setLong(statement, 9, event.amount());
       setText(statement, 10, event.currency());
