@@ -16,10 +16,12 @@ public final class ContractSchemas {
 
   public static final String COMMAND_SCHEMA = "/schemas/ledger-command.schema.json";
   public static final String EVENT_SCHEMA = "/schemas/ledger-event.schema.json";
+  public static final String TOTALS_SCHEMA = "/schemas/ledger-totals.schema.json";
 
   private static final ObjectMapper RAW_JSON = new ObjectMapper();
   private static final JsonSchema COMMAND = load(COMMAND_SCHEMA);
   private static final JsonSchema EVENT = load(EVENT_SCHEMA);
+  private static final JsonSchema TOTALS = load(TOTALS_SCHEMA);
 
   private ContractSchemas() {}
 
@@ -31,6 +33,11 @@ public final class ContractSchemas {
   /** Violations of the event schema by a raw {@code ledger.events} value; empty when valid. */
   public static List<String> eventViolations(byte[] value) {
     return violations(EVENT, value);
+  }
+
+  /** Violations of the totals schema by a raw {@code ledger.totals} value; empty when valid. */
+  public static List<String> totalsViolations(byte[] value) {
+    return violations(TOTALS, value);
   }
 
   private static List<String> violations(JsonSchema schema, byte[] value) {

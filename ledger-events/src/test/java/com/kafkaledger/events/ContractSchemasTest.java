@@ -108,6 +108,14 @@ class ContractSchemasTest {
   }
 
   @Test
+  void serialisedTotalsMatchTheTotalsSchema() {
+    LedgerTotals totals = new LedgerTotals(3, "EUR", 700, 50, -750, 42, NOW);
+
+    assertThat(ContractSchemas.totalsViolations(LedgerJson.toBytes(totals))).isEmpty();
+    assertThat(ContractSchemas.totalsViolations("{\"partition\":3}".getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+  }
+
+  @Test
   void notJsonIsAViolation() {
     assertThat(ContractSchemas.commandViolations("{nope".getBytes(StandardCharsets.UTF_8)))
         .isNotEmpty();

@@ -143,6 +143,52 @@ class LedgerTopologyTest {
   }
 
   @Test
+  void aTransferSendsItsCreditLegKeyedByTheDestinationInTheSameStep() {
+    TestOutputTopic<String, LedgerCommand> legs = driver.createOutputTopic(Topics.COMMANDS,
+        new StringDeserializer(), JsonSerde.commands());
+    String destination = UUID.randomUUID().toString();
+    send(open());
+    send(LedgerCommand.openAccount(UUID.randomUUID().toString(), destination, "bob", "EUR", "fp", NOW));
+    send(move(CommandType.DEPOSIT, 100));
+    events.readValuesToList();
+
+    send(LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER, account, destination,
+        "alice", 30, "EUR", "rent", "fp", NOW));
+    var credit = legs.readKeyValue();
+    commands.pipeInput(credit.key, credit.value);
+
+    assertThat(credit.key).isEqualTo(destination);
+    assertThat(credit.value.leg()).isEqualTo(com.kafkaledger.events.Leg.CREDIT);
+    assertThat(events.readValuesToList()).extracting(LedgerEvent::type)
+        .containsExactly(EventType.TRANSFER_DEBITED, EventType.TRANSFER_CREDITED);
+    assertThat(accountsStore().get(destination).balance()).isEqualTo(30);
+    assertThat(legs.isEmpty()).isTrue();
+  }
+
+  @Test
+  void eachPartitionPublishesItsTotalsWhenTheyChanged() {
+    TestOutputTopic<String, byte[]> totals = driver.createOutputTopic(Topics.TOTALS,
+        new StringDeserializer(), new ByteArrayDeserializer());
+    send(open());
+    send(move(CommandType.DEPOSIT, 100));
+    send(move(CommandType.WITHDRAWAL, 40));
+
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    var published = totals.readKeyValuesToList();
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).key).isEqualTo("0/EUR");
+    assertThat(ContractSchemas.totalsViolations(published.get(0).value)).isEmpty();
+    var value = com.kafkaledger.events.LedgerJson.fromBytes(published.get(0).value,
+        com.kafkaledger.events.LedgerTotals.class);
+    assertThat(value.accounts()).isEqualTo(60);
+    assertThat(value.system()).isEqualTo(-60);
+    assertThat(value.events()).isEqualTo(3);
+    assertThat(totals.isEmpty()).as("nothing changed, nothing published").isTrue();
+  }
+
+  @Test
   void outcomesAreCountedByTypeAndReason() {
     send(open());
     send(move(CommandType.WITHDRAWAL, 1));
