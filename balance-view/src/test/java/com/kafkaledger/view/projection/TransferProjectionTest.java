@@ -96,7 +96,7 @@ class TransferProjectionTest extends BalanceViewIntegrationTest {
         .expectBody()
         .jsonPath("$.items[*].eventType").isEqualTo(List.of("TRANSFER_REVERSED", "TRANSFER_DEBITED"))
         .jsonPath("$.items[*].type").isEqualTo(List.of("TRANSFER", "TRANSFER"))
-        .jsonPath("$.items[*].status").isEqualTo(List.of("COMPLETED", "COMPLETED"))
+        .jsonPath("$.items[*].status").isEqualTo(List.of("REJECTED", "COMPLETED"))
         .jsonPath("$.items[0].reason").isEqualTo("ACCOUNT_CLOSED")
         .jsonPath("$.items[0].balanceAfter").isEqualTo(1_000)
         .jsonPath("$.items[0].counterpartyAccountId").isEqualTo(closedAccount.id);
