@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param accountKind the kind of account to open, on {@link CommandType#OPEN_ACCOUNT}
  * @param overdraftLimit the new limit, on {@link CommandType#SET_OVERDRAFT_LIMIT}
  * @param reason why the credit leg failed, on a {@link Leg#REVERSAL}
+ * @param initiatorRole the role of {@code initiatorId}, which the ledger checks again before it
+ *     moves money (defence in depth against commands forged onto the topic)
  */
 public record LedgerCommand(
     int schemaVersion,
@@ -34,7 +36,8 @@ public record LedgerCommand(
     String counterpartyAccountId,
     AccountKind accountKind,
     Long overdraftLimit,
-    RejectionReason reason) {
+    RejectionReason reason,
+    Role initiatorRole) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -50,7 +53,7 @@ public record LedgerCommand(
       String initiatorId, Long amount, String currency, String description, String fingerprint,
       Instant requestedAt) {
     this(schemaVersion, transactionId, type, accountId, initiatorId, amount, currency, description,
-        fingerprint, requestedAt, null, null, null, null, null);
+        fingerprint, requestedAt, null, null, null, null, null, null);
   }
 
   public static LedgerCommand openAccount(
@@ -63,7 +66,7 @@ public record LedgerCommand(
   public static LedgerCommand openAccount(String transactionId, String accountId, String ownerId,
       AccountKind kind, String currency, String fingerprint, Instant requestedAt) {
     return new LedgerCommand(SCHEMA_VERSION, transactionId, CommandType.OPEN_ACCOUNT, accountId,
-        ownerId, null, currency, null, fingerprint, requestedAt, null, null, kind, null, null);
+        ownerId, null, currency, null, fingerprint, requestedAt, null, null, kind, null, null, null);
   }
 
   /** A DEPOSIT or WITHDRAWAL. */
@@ -79,7 +82,7 @@ public record LedgerCommand(
       String toAccountId, String initiatorId, long amount, String currency, String description,
       String fingerprint, Instant requestedAt) {
     return new LedgerCommand(SCHEMA_VERSION, transactionId, type, fromAccountId, initiatorId, amount,
-        currency, description, fingerprint, requestedAt, Leg.DEBIT, toAccountId, null, null, null);
+        currency, description, fingerprint, requestedAt, Leg.DEBIT, toAccountId, null, null, null, null);
   }
 
   public static LedgerCommand closeAccount(String transactionId, String accountId, String initiatorId,
@@ -91,19 +94,28 @@ public record LedgerCommand(
   public static LedgerCommand setOverdraftLimit(String transactionId, String accountId,
       String initiatorId, String currency, long limit, String fingerprint, Instant requestedAt) {
     return new LedgerCommand(SCHEMA_VERSION, transactionId, CommandType.SET_OVERDRAFT_LIMIT, accountId,
-        initiatorId, null, currency, null, fingerprint, requestedAt, null, null, null, limit, null);
+        initiatorId, null, currency, null, fingerprint, requestedAt, null, null, null, limit, null, null);
+  }
+
+  /** The same command, initiated by a user in {@code role}. */
+  public LedgerCommand byRole(Role role) {
+    return new LedgerCommand(schemaVersion, transactionId, type, accountId, initiatorId, amount, currency,
+        description, fingerprint, requestedAt, leg, counterpartyAccountId, accountKind, overdraftLimit,
+        reason, role);
   }
 
   /** The credit leg that follows this debit leg, keyed by the destination. */
   public LedgerCommand creditLeg() {
     return new LedgerCommand(schemaVersion, transactionId, type, counterpartyAccountId, initiatorId,
-        amount, currency, description, fingerprint, requestedAt, Leg.CREDIT, accountId, null, null, null);
+        amount, currency, description, fingerprint, requestedAt, Leg.CREDIT, accountId, null, null, null,
+        initiatorRole);
   }
 
   /** Returns the money of this failed credit leg to the source, keyed by the source. */
   public LedgerCommand reversalLeg(RejectionReason why) {
     return new LedgerCommand(schemaVersion, transactionId, type, counterpartyAccountId, initiatorId,
-        amount, currency, description, fingerprint, requestedAt, Leg.REVERSAL, accountId, null, null, why);
+        amount, currency, description, fingerprint, requestedAt, Leg.REVERSAL, accountId, null, null, why,
+        initiatorRole);
   }
 
   /**

@@ -14,5 +14,7 @@ public enum RejectionReason {
   /** The new overdraft limit is smaller than the overdraft the account already uses. */
   OVERDRAFT_IN_USE,
   /** A charge can only credit a merchant's account. */
-  NOT_A_MERCHANT
+  NOT_A_MERCHANT,
+  /** The initiator may not do this to the account (re-checked by the ledger, defence in depth). */
+  NOT_AUTHORIZED
 }
