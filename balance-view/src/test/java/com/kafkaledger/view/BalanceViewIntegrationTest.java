@@ -24,9 +24,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * class, so that they share one application context (Spring caches it by configuration).
  */
 @SpringBootTest(classes = BalanceViewApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + BalanceViewApplication.CONFIG_NAME)
+    properties = {"spring.config.name=" + BalanceViewApplication.CONFIG_NAME,
+        "ledger.view.internal-token=" + BalanceViewIntegrationTest.INTERNAL_TOKEN})
 public abstract class BalanceViewIntegrationTest {
 
+  /** What the gateway sends; {@link #api} sends it with every request. */
+  protected static final String INTERNAL_TOKEN = "view-test-internal-token";
+  protected static final String INTERNAL_TOKEN_HEADER = "X-Ledger-Internal-Token";
   protected static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
   protected static final PostgresCoordinates DATABASE = TestInfrastructure.newDatabase("view_test");
 
@@ -49,7 +53,18 @@ public abstract class BalanceViewIntegrationTest {
 
   @BeforeEach
   void connectClient() {
-    api = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    api = RestTestClient.bindToServer().baseUrl(baseUrl())
+        .defaultHeader(INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN)
+        .build();
+  }
+
+  /** A client that is not the gateway: it does not know the internal token. */
+  protected RestTestClient clientWithoutToken() {
+    return RestTestClient.bindToServer().baseUrl(baseUrl()).build();
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
   }
 
   /** Waits until the projection has stored these records (and everything before them). */
