@@ -2,6 +2,9 @@ package com.kafkaledger.gateway.account;
 
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.events.Role;
+import com.kafkaledger.gateway.access.AccountAccess;
+import com.kafkaledger.gateway.access.ForbiddenException;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
@@ -10,11 +13,9 @@ import com.kafkaledger.gateway.idempotency.Submissions;
 import com.kafkaledger.gateway.outcome.OutcomeWaiter;
 import com.kafkaledger.gateway.outcome.PreferWait;
 import com.kafkaledger.gateway.outcome.TransactionAnswers;
-import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,11 +50,12 @@ class AccountController {
   private final OutcomeWaiter waiter;
   private final TransactionAnswers answers;
   private final AccountLimits limits;
+  private final AccountAccess access;
   private final Clock clock;
   private final Duration openingPatience;
 
   AccountController(CallerResolver callers, Submissions submissions, ViewClient view,
-      OutcomeWaiter waiter, TransactionAnswers answers, AccountLimits limits, Clock clock,
+      OutcomeWaiter waiter, TransactionAnswers answers, AccountLimits limits, AccountAccess access, Clock clock,
       @Value("${ledger.gateway.account-opening-wait}") Duration openingPatience) {
     this.callers = callers;
     this.submissions = submissions;
@@ -61,6 +63,7 @@ class AccountController {
     this.waiter = waiter;
     this.answers = answers;
     this.limits = limits;
+    this.access = access;
     this.clock = clock;
     this.openingPatience = openingPatience;
   }
@@ -68,11 +71,10 @@ class AccountController {
   /** Opens an account: 201 once the ledger has opened it, 202 if that takes longer. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> open(@RequestBody JsonNode body,
-      @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-      HttpServletRequest http) {
+      @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
     String key = IdempotencyKeys.validated(idempotencyKey);
-    OpeningRequest request = OpeningRequest.parse(body);
-    Caller caller = callers.resolve(http);
+    Caller caller = callers.current();
+    OpeningRequest request = OpeningRequest.parse(body, caller);
     String accountId = IdempotencyKeys.derive("account", caller, key);
     String transactionId = IdempotencyKeys.derive("open-account", caller, key);
     if (key == null || view.account(accountId).isEmpty()) {
@@ -82,7 +84,7 @@ class AccountController {
 
     LedgerCommand command = LedgerCommand.openAccount(transactionId, accountId, caller.id(),
         request.kind(), request.currency(), IdempotencyKeys.fingerprint("OPEN_ACCOUNT", request.kind(),
-            request.currency()), now);
+            request.currency()), now).byRole(caller.role());
     submissions.submit(command, key != null,
         PendingView.of(transactionId, "OPEN_ACCOUNT", null, request.currency(), null, accountId, null, now));
 
@@ -97,17 +99,16 @@ class AccountController {
   @DeleteMapping("/{accountId}")
   ResponseEntity<Map<String, Object>> close(@PathVariable String accountId,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
-      HttpServletRequest http) {
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
     String id = validId(accountId);
     String key = IdempotencyKeys.validated(idempotencyKey);
-    Caller caller = callers.resolve(http);
-    String currency = currencyOf(id);
+    Caller caller = callers.current();
+    String currency = (String) access.owned(caller, id).get("currency");
     String transactionId = IdempotencyKeys.derive("close-account", caller, key);
     Instant now = clock.instant();
 
     LedgerCommand command = LedgerCommand.closeAccount(transactionId, id, caller.id(), currency,
-        IdempotencyKeys.fingerprint("CLOSE_ACCOUNT", id), now);
+        IdempotencyKeys.fingerprint("CLOSE_ACCOUNT", id), now).byRole(caller.role());
     Map<String, Object> current = submissions.submit(command, key != null,
         PendingView.of(transactionId, "CLOSE_ACCOUNT", null, currency, null, id, null, now));
     return answers.submitted(transactionId, current, PreferWait.from(prefer));
@@ -118,20 +119,22 @@ class AccountController {
   ResponseEntity<Map<String, Object>> setOverdraftLimit(@PathVariable String accountId,
       @RequestBody JsonNode body,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
-      HttpServletRequest http) {
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
+    Caller caller = callers.current();
+    if (!caller.is(Role.OPERATOR)) {
+      throw new ForbiddenException("only operators set overdraft limits");
+    }
     String id = validId(accountId);
     String key = IdempotencyKeys.validated(idempotencyKey);
     JsonFields fields = JsonFields.of(body, Set.of("limit"));
     Long limit = fields.integer("limit", 0);
     fields.validate();
-    Caller caller = callers.resolve(http);
-    String currency = currencyOf(id);
+    String currency = (String) access.readable(caller, id).get("currency");
     String transactionId = IdempotencyKeys.derive("overdraft-limit", caller, key);
     Instant now = clock.instant();
 
     LedgerCommand command = LedgerCommand.setOverdraftLimit(transactionId, id, caller.id(), currency,
-        limit, IdempotencyKeys.fingerprint("SET_OVERDRAFT_LIMIT", id, limit), now);
+        limit, IdempotencyKeys.fingerprint("SET_OVERDRAFT_LIMIT", id, limit), now).byRole(caller.role());
     Map<String, Object> current = submissions.submit(command, key != null,
         PendingView.of(transactionId, "SET_OVERDRAFT_LIMIT", null, currency, null, id, null, now));
     return answers.submitted(transactionId, current, PreferWait.from(prefer));
@@ -139,13 +142,14 @@ class AccountController {
 
   /** The caller's accounts with their balances. */
   @GetMapping
-  ResponseEntity<String> mine(HttpServletRequest http) {
-    return view.forward("/api/v1/accounts", Map.of("ownerId", callers.resolve(http).id()));
+  ResponseEntity<String> mine() {
+    return view.forward("/api/v1/accounts", Map.of("ownerId", callers.current().id()));
   }
 
+  /** The owner's or, for an operator, any account; someone else's is 404. */
   @GetMapping("/{accountId}")
-  ResponseEntity<String> account(@PathVariable String accountId) {
-    return view.forward("/api/v1/accounts/" + validId(accountId), Map.of());
+  Map<String, Object> account(@PathVariable String accountId) {
+    return access.readable(callers.current(), validId(accountId));
   }
 
   /** History, newest first, cursor-paginated, rejected attempts included. */
@@ -154,19 +158,15 @@ class AccountController {
       @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String status) {
+    String id = validId(accountId);
+    access.readable(callers.current(), id);
     Map<String, String> query = new LinkedHashMap<>();
     query.put("limit", limit);
     query.put("cursor", cursor);
     query.put("from", from);
     query.put("to", to);
     query.put("status", status);
-    return view.forward("/api/v1/accounts/" + validId(accountId) + "/transactions", query);
-  }
-
-  private String currencyOf(String accountId) {
-    return view.account(accountId)
-        .map(account -> (String) account.get("currency"))
-        .orElseThrow(() -> new NotFoundException("account " + accountId + " was not found"));
+    return view.forward("/api/v1/accounts/" + id + "/transactions", query);
   }
 
   private static String validId(String accountId) {
@@ -184,21 +184,17 @@ class AccountController {
     return body;
   }
 
-  /** A validated {@code POST /api/v1/accounts} body. */
+  /** A validated {@code POST /api/v1/accounts} body; the caller's role decides the kind. */
   private record OpeningRequest(String currency, AccountKind kind) {
 
-    static OpeningRequest parse(JsonNode body) {
-      JsonFields fields = JsonFields.of(body, Set.of("currency", "kind"));
+    static OpeningRequest parse(JsonNode body, Caller caller) {
+      if (caller.is(Role.OPERATOR)) {
+        throw new ForbiddenException("operators do not hold accounts");
+      }
+      JsonFields fields = JsonFields.of(body, Set.of("currency"));
       String currency = fields.currency("currency");
-      String kind = fields.optionalText("kind", 20);
       fields.validate();
-      if (kind == null || kind.equals("CUSTOMER")) {
-        return new OpeningRequest(currency, AccountKind.CUSTOMER);
-      }
-      if (kind.equals("MERCHANT")) {
-        return new OpeningRequest(currency, AccountKind.MERCHANT);
-      }
-      throw InvalidRequestException.of("kind", "must be CUSTOMER or MERCHANT");
+      return new OpeningRequest(currency, caller.is(Role.MERCHANT) ? AccountKind.MERCHANT : AccountKind.CUSTOMER);
     }
   }
 }

@@ -1,4 +1,11 @@
 package com.kafkaledger.gateway.caller;
 
-/** Who is making the request; the owner of what it opens, the initiator of what it moves. */
-public record Caller(String id) {}
+import com.kafkaledger.events.Role;
+
+/** Who is making the request: the signed-in user's id and role. */
+public record Caller(String id, Role role) {
+
+  public boolean is(Role expected) {
+    return role == expected;
+  }
+}

@@ -1,25 +1,23 @@
 package com.kafkaledger.gateway.caller;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.kafkaledger.events.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
-/**
- * The one place that decides who is calling. Until authentication lands every request is the
- * same local caller, optionally named by the {@value #CALLER_HEADER} header (a development aid,
- * to be replaced by the authenticated principal).
- */
+/** The one place that turns the authenticated bearer token into the {@link Caller}. */
 @Component
 public class CallerResolver {
 
-  public static final String CALLER_HEADER = "X-Ledger-Caller";
-  static final String ANONYMOUS = "anonymous";
-  private static final int MAX_ID_LENGTH = 255;
+  public static final String ROLE_CLAIM = "role";
 
-  public Caller resolve(HttpServletRequest request) {
-    String named = request.getHeader(CALLER_HEADER);
-    if (named == null || named.isBlank() || named.length() > MAX_ID_LENGTH) {
-      return new Caller(ANONYMOUS);
+  public Caller current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
+      // Spring Security lets no unauthenticated request reach a controller that asks for a caller.
+      throw new IllegalStateException("no authenticated caller");
     }
-    return new Caller(named.strip());
+    return new Caller(token.getSubject(), Role.valueOf(token.getClaimAsString(ROLE_CLAIM)));
   }
 }

@@ -34,5 +34,6 @@ public class RecentSubmissions {
   }
 
   /** An accepted request, as the pending transaction clients see before the ledger decides. */
-  public record Submission(String transactionId, String fingerprint, Map<String, Object> pendingView) {}
+  public record Submission(String transactionId, String fingerprint, String initiatorId,
+      Map<String, Object> pendingView) {}
 }

@@ -43,7 +43,8 @@ public class Submissions {
       }
     }
     publisher.publish(command);
-    recent.remember(new Submission(command.transactionId(), command.fingerprint(), pendingView));
+    recent.remember(new Submission(command.transactionId(), command.fingerprint(), command.initiatorId(),
+        pendingView));
     return pendingView;
   }
 

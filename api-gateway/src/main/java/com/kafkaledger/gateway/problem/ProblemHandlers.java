@@ -1,10 +1,15 @@
 package com.kafkaledger.gateway.problem;
 
+import com.kafkaledger.gateway.access.ForbiddenException;
 import com.kafkaledger.gateway.account.AccountLimitException;
+import com.kafkaledger.gateway.auth.EmailTakenException;
+import com.kafkaledger.gateway.auth.TooManyAttemptsException;
+import com.kafkaledger.gateway.auth.WrongCredentialsException;
 import com.kafkaledger.gateway.idempotency.IdempotencyConflictException;
 import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.request.FieldError;
 import com.kafkaledger.gateway.request.InvalidRequestException;
+import com.kafkaledger.gateway.transaction.MerchantAccountMissingException;
 import com.kafkaledger.gateway.view.ViewUnavailableException;
 import java.net.URI;
 import java.util.List;
@@ -43,6 +48,37 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> accountLimit(AccountLimitException e) {
     return problem(HttpStatus.CONFLICT, "account-limit-reached", "Account limit reached", e.getMessage(),
         List.of());
+  }
+
+  @ExceptionHandler(MerchantAccountMissingException.class)
+  ResponseEntity<ProblemDetail> merchantAccountMissing(MerchantAccountMissingException e) {
+    return problem(HttpStatus.CONFLICT, "merchant-account-missing", "No merchant account", e.getMessage(),
+        List.of());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(EmailTakenException.class)
+  ResponseEntity<ProblemDetail> emailTaken(EmailTakenException e) {
+    return problem(HttpStatus.CONFLICT, "email-taken", "Email taken", e.getMessage(),
+        List.of(new FieldError("email", "is taken")));
+  }
+
+  @ExceptionHandler(WrongCredentialsException.class)
+  ResponseEntity<ProblemDetail> wrongCredentials(WrongCredentialsException e) {
+    return problem(HttpStatus.UNAUTHORIZED, "wrong-credentials", "Unauthorized", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(TooManyAttemptsException.class)
+  ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttemptsException e) {
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+        "Too many attempts", e.getMessage(), List.of());
+    return ResponseEntity.status(answer.getStatusCode())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(answer.getBody());
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -11,7 +11,6 @@ import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,15 +36,17 @@ class TransactionController {
   private final RecentSubmissions recent;
   private final ViewClient view;
   private final TransactionAnswers answers;
+  private final TransactionAccess access;
   private final Clock clock;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
-      ViewClient view, TransactionAnswers answers, Clock clock) {
+      ViewClient view, TransactionAnswers answers, TransactionAccess access, Clock clock) {
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
     this.view = view;
     this.answers = answers;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -53,11 +54,10 @@ class TransactionController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer,
-      HttpServletRequest http) {
+      @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
     String key = IdempotencyKeys.validated(idempotencyKey);
-    TransactionRequest request = TransactionRequest.parse(body);
-    Caller caller = callers.resolve(http);
+    Caller caller = callers.current();
+    TransactionRequest request = access.authorize(caller, TransactionRequest.parse(body));
     String transactionId = IdempotencyKeys.derive("transaction", caller, key);
     Instant now = clock.instant();
 
@@ -74,11 +74,23 @@ class TransactionController {
       throw InvalidRequestException.of("transactionId", "must be a transaction id (a UUID)");
     }
     String id = transactionId.toLowerCase(Locale.ROOT);
-    Optional<Map<String, Object>> current = view.transaction(id)
+    Caller caller = callers.current();
+    Optional<Map<String, Object>> known = view.transactionWithFingerprint(id);
+    String initiatorId = known.map(transaction -> (String) transaction.get("initiatorId"))
+        .or(() -> recent.find(id).map(RecentSubmissions.Submission::initiatorId))
+        .orElse(null);
+    Optional<Map<String, Object>> current = known.map(TransactionController::withoutInternals)
         .or(() -> recent.find(id).map(RecentSubmissions.Submission::pendingView));
-    if (current.isEmpty()) {
+    if (current.isEmpty() || !access.maySee(caller, initiatorId, current.get())) {
       throw new NotFoundException("transaction " + id + " was not found");
     }
     return answers.status(id, current.get(), PreferWait.from(prefer));
+  }
+
+  private static Map<String, Object> withoutInternals(Map<String, Object> transaction) {
+    Map<String, Object> shown = new java.util.LinkedHashMap<>(transaction);
+    shown.remove("fingerprint");
+    shown.remove("initiatorId");
+    return shown;
   }
 }

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A validated {@code POST /api/v1/transactions} body. DEPOSIT and WITHDRAWAL name one account;
- * TRANSFER and CHARGE name the account to debit ({@code fromAccountId}) and the one to credit
- * ({@code toAccountId}: for a CHARGE the merchant's account, named in the request until
- * authentication makes it the caller's).
+ * TRANSFER names the account to debit ({@code fromAccountId}) and the one to credit
+ * ({@code toAccountId}); CHARGE names the customer's wallet to debit, and credits the calling
+ * merchant's own account.
  */
 record TransactionRequest(CommandType type, String fromAccountId, String toAccountId, long amount,
     String currency, String description) {
@@ -28,16 +28,19 @@ record TransactionRequest(CommandType type, String fromAccountId, String toAccou
       CommandType.DEPOSIT, Set.of("type", "accountId", "amount", "currency", "description"),
       CommandType.WITHDRAWAL, Set.of("type", "accountId", "amount", "currency", "description"),
       CommandType.TRANSFER, Set.of("type", "fromAccountId", "toAccountId", "amount", "currency", "description"),
-      CommandType.CHARGE, Set.of("type", "fromAccountId", "toAccountId", "amount", "currency", "description"));
+      CommandType.CHARGE, Set.of("type", "fromAccountId", "amount", "currency", "description"));
 
   static TransactionRequest parse(JsonNode body) {
     CommandType type = type(body);
     JsonFields fields = JsonFields.of(body, FIELDS.get(type));
     String from;
     String to;
-    if (type.isTwoLegged()) {
+    if (type == CommandType.TRANSFER) {
       from = fields.accountId("fromAccountId");
       to = fields.accountId("toAccountId");
+    } else if (type == CommandType.CHARGE) {
+      from = fields.accountId("fromAccountId");
+      to = null; // the charging merchant's own account, filled in by withDestination
     } else {
       String account = fields.accountId("accountId");
       from = type == CommandType.WITHDRAWAL ? account : null;
@@ -49,7 +52,7 @@ record TransactionRequest(CommandType type, String fromAccountId, String toAccou
         ? fields.requiredText("description", JsonFields.MAX_DESCRIPTION_LENGTH)
         : fields.optionalText("description", JsonFields.MAX_DESCRIPTION_LENGTH);
     fields.validate();
-    if (type.isTwoLegged() && from.equals(to)) {
+    if (type == CommandType.TRANSFER && from.equals(to)) {
       throw new InvalidRequestException(List.of(
           new FieldError("toAccountId", "must be a different account than fromAccountId")));
     }
@@ -73,11 +76,20 @@ record TransactionRequest(CommandType type, String fromAccountId, String toAccou
     };
   }
 
+  /** The CHARGE with the merchant's account to credit. */
+  TransactionRequest withDestination(String merchantAccountId) {
+    return new TransactionRequest(type, fromAccountId, merchantAccountId, amount, currency, description);
+  }
+
   String fingerprint() {
     return IdempotencyKeys.fingerprint(type, fromAccountId, toAccountId, amount, currency, description);
   }
 
   LedgerCommand toCommand(String transactionId, Caller caller, Instant now) {
+    return command(transactionId, caller, now).byRole(caller.role());
+  }
+
+  private LedgerCommand command(String transactionId, Caller caller, Instant now) {
     return switch (type) {
       case DEPOSIT -> LedgerCommand.movement(transactionId, type, toAccountId, caller.id(), amount,
           currency, description, fingerprint(), now);

@@ -25,12 +25,17 @@ public class ViewClient {
 
   private final RestClient view;
 
+  /** The view answers only requests that carry the secret it shares with the gateway. */
+  static final String INTERNAL_TOKEN_HEADER = "X-Ledger-Internal-Token";
+
   ViewClient(RestClient.Builder builder, @Value("${ledger.gateway.view-url}") String viewUrl,
-      @Value("${ledger.gateway.view-timeout}") Duration timeout) {
+      @Value("${ledger.gateway.view-timeout}") Duration timeout,
+      @Value("${ledger.gateway.internal-token}") String internalToken) {
     var requestFactory = new JdkClientHttpRequestFactory(
         HttpClient.newBuilder().connectTimeout(timeout).build());
     requestFactory.setReadTimeout(timeout);
-    this.view = builder.baseUrl(viewUrl).requestFactory(requestFactory).build();
+    this.view = builder.baseUrl(viewUrl).requestFactory(requestFactory)
+        .defaultHeader(INTERNAL_TOKEN_HEADER, internalToken).build();
   }
 
   /** The public representation of a transaction, if the view knows it. */

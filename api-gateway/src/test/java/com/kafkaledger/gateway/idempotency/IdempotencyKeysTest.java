@@ -3,14 +3,15 @@ package com.kafkaledger.gateway.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kafkaledger.events.Role;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeysTest {
 
-  private final Caller alice = new Caller("alice");
-  private final Caller bob = new Caller("bob");
+  private final Caller alice = new Caller("alice", Role.CUSTOMER);
+  private final Caller bob = new Caller("bob", Role.CUSTOMER);
 
   @Test
   void theSameCallerAndKeyAlwaysGiveTheSameTransactionId() {
