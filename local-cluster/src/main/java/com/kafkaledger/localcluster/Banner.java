@@ -7,7 +7,7 @@ final class Banner {
 
   private Banner() {}
 
-  static String text(LocalClusterSettings settings, boolean infrastructureOnly) {
+  static String text(LocalClusterSettings settings, LocalSecrets secrets, boolean infrastructureOnly) {
     LocalClusterSettings.Ports ports = settings.ports();
     StringBuilder text = new StringBuilder(System.lineSeparator())
         .append(infrastructureOnly ? "Kafka and PostgreSQL are up (--infra-only, no services)."
@@ -18,12 +18,15 @@ final class Banner {
       line(text, "Processor health", health(ports.processor()));
       line(text, "View health", health(ports.view()));
       line(text, "Operator login", operatorLogin(settings.operator()));
+      line(text, "Operator token", tokenRequest(ports.gateway(), settings.operator()));
     }
     line(text, "Kafka bootstrap", "localhost:" + ports.kafka());
     line(text, "PostgreSQL", settings.jdbcUrl() + " (user " + PostgresServer.USERNAME + ", password "
         + PostgresServer.PASSWORD + ")");
     line(text, "Data directory", settings.dataDirectory().toString());
     line(text, "Logs", settings.logDirectory().toString());
+    // Where the secrets are, never their values; a service started from the IDE needs them too.
+    line(text, "Service secrets", secrets.tokenSecret() + ", " + secrets.internalToken());
     return text.append("Press Ctrl-C to stop everything.").append(System.lineSeparator()).toString();
   }
 
@@ -33,6 +36,25 @@ final class Banner {
         ? operator.password() + " (local default; set LEDGER_OPERATOR_PASSWORD to choose one)"
         : "from LEDGER_OPERATOR_PASSWORD";
     return email + ", password " + password;
+  }
+
+  /**
+   * A command that signs the operator in; the password only when it is the printed local default,
+   * else a placeholder, so that a chosen password never lands in a terminal's scrollback.
+   */
+  static String tokenRequest(int gatewayPort, LocalClusterSettings.OperatorLogin operator) {
+    String password = operator.passwordDefaulted() ? operator.password() : "<LEDGER_OPERATOR_PASSWORD>";
+    String body = "{\"email\":\"" + json(operator.email()) + "\",\"password\":\"" + json(password) + "\"}";
+    return "curl -s -X POST localhost:" + gatewayPort + "/api/v1/auth/token"
+        + " -H 'Content-Type: application/json' -d " + singleQuoted(body);
+  }
+
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String singleQuoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   private static String health(int port) {

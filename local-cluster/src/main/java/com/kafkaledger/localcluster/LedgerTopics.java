@@ -19,6 +19,7 @@ import org.apache.kafka.common.config.TopicConfig;
 final class LedgerTopics {
 
   static final Duration COMMAND_RETENTION = Duration.ofDays(7);
+  static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(7);
   private static final Duration ADMIN_LIMIT = Duration.ofSeconds(30);
 
   private LedgerTopics() {}
@@ -33,7 +34,11 @@ final class LedgerTopics {
     // The ledger's running totals per partition and currency: only the newest per key matters.
     NewTopic totals = new NewTopic(Topics.TOTALS, partitions, replicas)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-    return List.of(commands, events, totals);
+    // Commands the ledger could not read or that break the contract, kept as long as the commands so an
+    // operator can see what was sent; as many partitions, so the original key keeps its partition.
+    NewTopic commandsDeadLetter = new NewTopic(Topics.COMMANDS_DEAD_LETTER, partitions, replicas)
+        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis())));
+    return List.of(commands, events, totals, commandsDeadLetter);
   }
 
   static void createMissing(String bootstrapServers, int partitions)

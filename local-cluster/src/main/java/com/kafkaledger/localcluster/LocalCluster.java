@@ -31,11 +31,13 @@ public final class LocalCluster {
   private static final int LOG_LINES = 40;
 
   private final LocalClusterSettings settings;
+  private final LocalSecrets secrets;
   private final boolean infrastructureOnly;
   private final ShutdownSequence shutdown = new ShutdownSequence();
 
-  LocalCluster(LocalClusterSettings settings, boolean infrastructureOnly) {
+  LocalCluster(LocalClusterSettings settings, LocalSecrets secrets, boolean infrastructureOnly) {
     this.settings = settings;
+    this.secrets = secrets;
     this.infrastructureOnly = infrastructureOnly;
   }
 
@@ -46,10 +48,15 @@ public final class LocalCluster {
     }
     LocalCluster cluster;
     try {
-      cluster = new LocalCluster(LocalClusterSettings.fromEnvironment(System.getenv(), Path.of("").toAbsolutePath()),
+      LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(System.getenv(),
+          Path.of("").toAbsolutePath());
+      cluster = new LocalCluster(settings, LocalSecrets.readOrCreate(System.getenv(), settings.secretsDirectory()),
           Arrays.asList(args).contains(INFRA_ONLY_FLAG));
     } catch (IllegalArgumentException e) {
       fail(e.getMessage(), 2);
+      return;
+    } catch (IOException e) {
+      fail("cannot keep the local secrets: " + e.getMessage(), 1);
       return;
     }
     // Runs on Ctrl-C, SIGTERM and System.exit alike.
@@ -62,7 +69,7 @@ public final class LocalCluster {
       }
       fail(e instanceof StartupFailure ? e.getMessage() : e.toString(), 1);
     }
-    System.out.print(Banner.text(cluster.settings, cluster.infrastructureOnly));
+    System.out.print(Banner.text(cluster.settings, cluster.secrets, cluster.infrastructureOnly));
     new CountDownLatch(1).await(); // the foreground stays until a signal ends the JVM
   }
 
@@ -159,7 +166,7 @@ public final class LocalCluster {
     Path log = settings.logDirectory().resolve(service.moduleName() + ".log");
     try {
       return ServiceProcess.start(service, settings.projectRoot(), port,
-          ServiceEnvironments.of(service, settings), log);
+          ServiceEnvironments.of(service, settings, secrets), log);
     } catch (IOException e) {
       throw new StartupFailure(service.moduleName() + " did not start: " + e.getMessage(), e);
     }

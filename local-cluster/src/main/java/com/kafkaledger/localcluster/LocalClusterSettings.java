@@ -66,6 +66,10 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
     return dataDirectory.resolve("postgres");
   }
 
+  Path secretsDirectory() {
+    return dataDirectory.resolve("secrets");
+  }
+
   Path processorStateDirectory() {
     return dataDirectory.resolve("ledger-processor-state");
   }
@@ -76,6 +80,11 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
 
   String jdbcUrl() {
     return PostgresServer.jdbcUrl(ports.postgres(), LocalCluster.DATABASE);
+  }
+
+  /** The same database, where the tables live in the given schema (Flyway creates it). */
+  String jdbcUrl(String schema) {
+    return jdbcUrl() + "?currentSchema=" + schema;
   }
 
   /** Every port the launcher listens on, all on 127.0.0.1. */

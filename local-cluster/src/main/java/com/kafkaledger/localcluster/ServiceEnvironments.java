@@ -10,7 +10,10 @@ final class ServiceEnvironments {
 
   private ServiceEnvironments() {}
 
-  static Map<String, String> of(LedgerService service, LocalClusterSettings settings) {
+  /** The gateway keeps its users in this schema of the ledger database; the view keeps the default one. */
+  static final String GATEWAY_SCHEMA = "gateway";
+
+  static Map<String, String> of(LedgerService service, LocalClusterSettings settings, LocalSecrets secrets) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
     environment.put("SERVER_PORT", Integer.toString(port(service, settings.ports())));
@@ -22,8 +25,13 @@ final class ServiceEnvironments {
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);
         environment.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        environment.putAll(secrets.forView());
       }
       case API_GATEWAY -> {
+        environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(GATEWAY_SCHEMA));
+        environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);
+        environment.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        environment.putAll(secrets.forGateway());
         environment.put("LEDGER_VIEW_URL", "http://127.0.0.1:" + settings.ports().view());
         environment.put("LEDGER_OPERATOR_EMAIL", settings.operator().email());
         environment.put("LEDGER_OPERATOR_PASSWORD", settings.operator().password());

@@ -36,4 +36,19 @@ class LedgerTopicsTest {
     // The ledger's task p writes the events of partition p only if both topics have as many partitions.
     assertThat(topics.get(Topics.COMMANDS).numPartitions()).isEqualTo(topics.get(Topics.EVENTS).numPartitions());
   }
+
+  @Test
+  void deadLetteredCommandsAreKeptForAWeekInAsManyPartitions() {
+    NewTopic deadLetter = topics.get(Topics.COMMANDS_DEAD_LETTER);
+
+    assertThat(deadLetter.name()).isEqualTo("ledger.commands.dlq");
+    assertThat(deadLetter.numPartitions()).isEqualTo(topics.get(Topics.COMMANDS).numPartitions());
+    assertThat(deadLetter.replicationFactor()).isEqualTo((short) 1);
+    assertThat(deadLetter.configs()).containsEntry("retention.ms", "604800000");
+  }
+
+  @Test
+  void everyTopicOfTheContractIsCreated() {
+    assertThat(topics).containsOnlyKeys(Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS, Topics.COMMANDS_DEAD_LETTER);
+  }
 }

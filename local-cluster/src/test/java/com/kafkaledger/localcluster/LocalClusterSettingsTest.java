@@ -23,6 +23,8 @@ class LocalClusterSettingsTest {
     assertThat(settings.logDirectory()).isEqualTo(ROOT.resolve(".local-data/logs"));
     assertThat(settings.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger");
+    assertThat(settings.jdbcUrl("gateway")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger?currentSchema=gateway");
+    assertThat(settings.secretsDirectory()).isEqualTo(ROOT.resolve(".local-data/secrets"));
   }
 
   @Test
