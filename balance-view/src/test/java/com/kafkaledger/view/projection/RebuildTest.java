@@ -62,6 +62,7 @@ class RebuildTest extends BalanceViewIntegrationTest {
   private static ConfigurableApplicationContext startViewOn(PostgresCoordinates database) {
     return BalanceViewApplication.builder().run(
         "--server.port=0",
+        "--ledger.view.internal-token=" + INTERNAL_TOKEN,
         "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
         "--spring.datasource.url=" + database.jdbcUrl(),
         "--spring.datasource.username=" + database.username(),
