@@ -62,17 +62,20 @@ public final class LedgerCore {
     if (step.account != null) {
       return step.reject(RejectionReason.ACCOUNT_ALREADY_EXISTS);
     }
+    if (!step.authorized()) {
+      return step.reject(RejectionReason.NOT_AUTHORIZED);
+    }
     LedgerCommand command = step.command;
-    AccountKind kind = command.accountKind() == null ? AccountKind.CUSTOMER : command.accountKind();
+    AccountKind kind = Authority.kindToOpen(command);
     AccountState opened = new AccountState(command.accountId(), command.initiatorId(), kind,
         command.currency(), 0, defaultOverdraftLimit, AccountStatus.OPEN, 1);
     return Decision.of(opened, step.event(opened, EventType.ACCOUNT_OPENED, null, null));
   }
 
   private static Decision move(Step step) {
-    RejectionReason unusable = step.unusableAccount();
-    if (unusable != null) {
-      return step.reject(unusable);
+    RejectionReason refused = step.refusal();
+    if (refused != null) {
+      return step.reject(refused);
     }
     boolean deposit = step.command.type() == CommandType.DEPOSIT;
     Long newBalance = deposit ? step.creditedBalance() : step.debitedBalance();
@@ -86,9 +89,9 @@ public final class LedgerCore {
 
   /** First leg: take the money from the source; it is in transit until the credit or reversal. */
   private static Decision debit(Step step) {
-    RejectionReason unusable = step.unusableAccount();
-    if (unusable != null) {
-      return step.reject(unusable);
+    RejectionReason refused = step.refusal();
+    if (refused != null) {
+      return step.reject(refused);
     }
     Long newBalance = step.debitedBalance();
     if (newBalance == null) {
@@ -103,21 +106,30 @@ public final class LedgerCore {
 
   /** Second leg: give the money to the destination, or send it back to the source. */
   private static Decision credit(Step step) {
-    RejectionReason unusable = step.unusableAccount();
-    if (unusable == null && step.command.type() == CommandType.CHARGE && step.account.kind() != AccountKind.MERCHANT) {
-      unusable = RejectionReason.NOT_A_MERCHANT;
+    RejectionReason refused = creditRefusal(step);
+    Long newBalance = refused == null ? step.creditedBalance() : null;
+    if (refused == null && newBalance == null) {
+      refused = RejectionReason.BALANCE_LIMIT_EXCEEDED;
     }
-    Long newBalance = unusable == null ? step.creditedBalance() : null;
-    if (unusable == null && newBalance == null) {
-      unusable = RejectionReason.BALANCE_LIMIT_EXCEEDED;
-    }
-    if (unusable != null) {
+    if (refused != null) {
       // No event here: the reversal's event on the source is the transaction's one outcome.
-      return Decision.of(step.account, null, step.command.reversalLeg(unusable));
+      return Decision.of(step.account, null, step.command.reversalLeg(refused));
     }
     AccountState credited = step.account.withBalance(newBalance);
     return Decision.of(credited,
         step.event(credited, EventType.TRANSFER_CREDITED, step.command.counterpartyAccountId(), null));
+  }
+
+  /** Why the destination cannot take the money: its state, then what it is, then who asked. */
+  private static RejectionReason creditRefusal(Step step) {
+    RejectionReason unusable = step.unusableAccount();
+    if (unusable != null) {
+      return unusable;
+    }
+    if (step.command.type() == CommandType.CHARGE && step.account.kind() != AccountKind.MERCHANT) {
+      return RejectionReason.NOT_A_MERCHANT;
+    }
+    return step.authorized() ? null : RejectionReason.NOT_AUTHORIZED;
   }
 
   /**
@@ -136,9 +148,9 @@ public final class LedgerCore {
   }
 
   private static Decision close(Step step) {
-    RejectionReason unusable = step.unusableAccount();
-    if (unusable != null) {
-      return step.reject(unusable);
+    RejectionReason refused = step.refusal();
+    if (refused != null) {
+      return step.reject(refused);
     }
     if (step.account.balance() != 0) {
       return step.reject(RejectionReason.ACCOUNT_NOT_EMPTY);
@@ -148,9 +160,9 @@ public final class LedgerCore {
   }
 
   private static Decision setOverdraftLimit(Step step) {
-    RejectionReason unusable = step.unusableAccount();
-    if (unusable != null) {
-      return step.reject(unusable);
+    RejectionReason refused = step.refusal();
+    if (refused != null) {
+      return step.reject(refused);
     }
     long limit = step.command.overdraftLimit();
     if (step.account.balance() < -limit) {
@@ -162,6 +174,22 @@ public final class LedgerCore {
 
   /** One command against one account's state, with the helpers every rule shares. */
   private record Step(AccountState account, LedgerCommand command, Instant now) {
+
+    /**
+     * Why the command cannot apply to the account, or null when it can: the account's own state
+     * first (so those reasons keep their meaning), then the initiator's authority.
+     */
+    RejectionReason refusal() {
+      RejectionReason unusable = unusableAccount();
+      if (unusable != null) {
+        return unusable;
+      }
+      return authorized() ? null : RejectionReason.NOT_AUTHORIZED;
+    }
+
+    boolean authorized() {
+      return Authority.permits(command, account);
+    }
 
     /** Why the account cannot take part in the command, or null when it can. */
     RejectionReason unusableAccount() {

@@ -7,11 +7,15 @@ import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.RejectionReason;
+import com.kafkaledger.events.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -25,13 +29,20 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The ledger's invariants over random mixes of every command across several accounts, with legs
- * delivered late and in any order, and re-deliveries of anything sent before.
+ * delivered late and in any order, and re-deliveries of anything sent before. Most commands come
+ * from the account's owner in the right role; some are forged (someone else, or the wrong role).
  */
 class LedgerCoreProperties {
 
   private static final List<String> ACCOUNTS = List.of(id(), id(), id(), id(), id(), id());
   private static final List<String> CURRENCIES = List.of("EUR", "USD");
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  /** Owns no account: whatever this user asks of one is forged. */
+  private static final String STRANGER = "mallory";
+  /** A forged command may fail for what the account is before the ledger looks at who asked. */
+  private static final Set<RejectionReason> FORGERY_OUTCOMES = Set.of(RejectionReason.NOT_AUTHORIZED,
+      RejectionReason.ACCOUNT_NOT_FOUND, RejectionReason.ACCOUNT_CLOSED, RejectionReason.CURRENCY_MISMATCH,
+      RejectionReason.ACCOUNT_ALREADY_EXISTS, RejectionReason.NOT_A_MERCHANT);
 
   @Property(tries = 300)
   void moneyIsConservedAtEveryStepAndEveryTransactionEndsExactlyOnce(
@@ -39,11 +50,15 @@ class LedgerCoreProperties {
       @ForAll @IntRange(max = 500) int defaultOverdraftLimit) {
     LedgerSimulation ledger = new LedgerSimulation(defaultOverdraftLimit);
     List<LedgerCommand> sent = new ArrayList<>();
+    Set<String> forgedTransactions = new HashSet<>();
 
     for (Action action : actions) {
       LedgerCommand command = action.command(ledger, sent);
       if (command == null) {
         continue;
+      }
+      if (action.kind() == Kind.NEW && action.origin() == Origin.FORGED) {
+        forgedTransactions.add(command.transactionId());
       }
       boolean seenBefore = ledger.processed.containsKey(command.deduplicationKey());
       Map<String, AccountState> before = new HashMap<>(ledger.accounts);
@@ -64,6 +79,39 @@ class LedgerCoreProperties {
         .allSatisfy((currency, amount) -> assertThat(amount).isZero());
     assertEveryTransactionEndedOnce(ledger);
     assertEachAccountsEventsFoldToItsState(ledger);
+    assertForgedCommandsNeverMovedMoney(ledger, forgedTransactions);
+  }
+
+  /**
+   * A forged command is refused (NOT_AUTHORIZED, or an earlier reason about the account itself),
+   * or for a charge by someone who does not own the destination, debited and reversed: it changes
+   * no account, no balance, and moves no money in the end. Honest commands are never refused as
+   * unauthorised.
+   */
+  private static void assertForgedCommandsNeverMovedMoney(LedgerSimulation ledger, Set<String> forged) {
+    Map<String, List<LedgerEvent>> byTransaction = ledger.events.stream()
+        .collect(Collectors.groupingBy(LedgerEvent::transactionId));
+    byTransaction.forEach((transactionId, events) -> {
+      if (!forged.contains(transactionId)) {
+        assertThat(events).as("honest transaction %s", transactionId).extracting(LedgerEvent::reason)
+            .doesNotContain(RejectionReason.NOT_AUTHORIZED);
+        return;
+      }
+      assertThat(events).as("forged transaction %s", transactionId).allSatisfy(event -> {
+        assertThat(event.type()).isIn(EventType.REJECTED, EventType.TRANSFER_DEBITED, EventType.TRANSFER_REVERSED);
+        boolean charge = event.transactionType() == CommandType.CHARGE;
+        if (event.type() == EventType.TRANSFER_DEBITED) {
+          assertThat(charge).as("only a charge debits before the credit is checked").isTrue();
+        } else if (charge && event.reason() == RejectionReason.INSUFFICIENT_FUNDS) {
+          // Any merchant may charge any wallet, so a forged charge may fail at the wallet first.
+          assertThat(event.type()).isEqualTo(EventType.REJECTED);
+        } else {
+          assertThat(event.reason()).isIn(FORGERY_OUTCOMES);
+        }
+      });
+      assertThat(events.stream().mapToLong(LedgerEvent::balanceDelta).sum())
+          .as("money moved by forged transaction %s", transactionId).isZero();
+    });
   }
 
   /**
@@ -138,20 +186,39 @@ class LedgerCoreProperties {
             Arbitraries.integers().between(0, ACCOUNTS.size() - 1),
             Arbitraries.integers().between(0, ACCOUNTS.size()), // the last index: an unknown account
             amounts,
-            Arbitraries.frequency(Tuple.of(9, "EUR"), Tuple.of(1, "USD")))
-        .as((type, account, other, amount, currency) -> new Action(Kind.NEW, type, account, other, amount, currency));
+            Arbitraries.frequency(Tuple.of(9, "EUR"), Tuple.of(1, "USD")),
+            Arbitraries.frequency(Tuple.of(14, Origin.OWNER), Tuple.of(2, Origin.OLDER_GATEWAY),
+                Tuple.of(4, Origin.FORGED)),
+            Arbitraries.of(Role.class))
+        .as((type, account, other, amount, currency, origin, anyRole) ->
+            new Action(Kind.NEW, type, account, other, amount, currency, origin, anyRole));
     Arbitrary<Action> deliver = Arbitraries.integers().between(0, 1_000)
-        .map(index -> new Action(Kind.DELIVER, null, index, 0, 0, null));
+        .map(index -> new Action(Kind.DELIVER, null, index, 0, 0, null, null, null));
     Arbitrary<Action> repeat = Arbitraries.integers().between(0, 1_000)
-        .map(index -> new Action(Kind.REPEAT, null, index, 0, 0, null));
+        .map(index -> new Action(Kind.REPEAT, null, index, 0, 0, null, null, null));
     return Arbitraries.frequencyOf(Tuple.of(6, fresh), Tuple.of(3, deliver), Tuple.of(1, repeat))
         .list().ofMaxSize(150);
   }
 
   enum Kind { NEW, DELIVER, REPEAT }
 
-  /** A new command, the delivery of a leg in flight, or a repeat of anything sent before. */
-  record Action(Kind kind, CommandType type, int account, int other, long amount, String currency) {
+  /** Who sends a new command. */
+  enum Origin {
+    /** The account's owner (or the operator) in the role the command needs. */
+    OWNER,
+    /** The owner, through a gateway that sets no role: it counts as a customer's command. */
+    OLDER_GATEWAY,
+    /** Someone who may not do this: a stranger, or the owner in the wrong role. */
+    FORGED
+  }
+
+  /**
+   * A new command, the delivery of a leg in flight, or a repeat of anything sent before.
+   *
+   * @param anyRole a role for a forged command to claim (adjusted when it happens to be the right one)
+   */
+  record Action(Kind kind, CommandType type, int account, int other, long amount, String currency,
+      Origin origin, Role anyRole) {
 
     /** The command to apply now, or null when there is nothing to deliver or repeat. */
     LedgerCommand command(LedgerSimulation ledger, List<LedgerCommand> sent) {
@@ -166,18 +233,58 @@ class LedgerCoreProperties {
       String transactionId = id();
       String accountId = ACCOUNTS.get(account);
       String otherId = other < ACCOUNTS.size() ? ACCOUNTS.get(other) : UUID.nameUUIDFromBytes(new byte[] {7}).toString();
+      boolean forged = origin == Origin.FORGED;
+      String initiator = forged ? STRANGER : ownerOf(account);
+      Role customer = origin == Origin.OLDER_GATEWAY ? null : Role.CUSTOMER;
+      Role role = forged ? anyRole : customer;
       return switch (type) {
-        case OPEN_ACCOUNT -> LedgerCommand.openAccount(transactionId, accountId, "owner",
-            other % 3 == 0 ? AccountKind.MERCHANT : AccountKind.CUSTOMER, currency, "fp", NOW);
-        case DEPOSIT, WITHDRAWAL -> LedgerCommand.movement(transactionId, type, accountId, "owner",
-            amount, currency, null, "fp", NOW);
-        case TRANSFER, CHARGE -> accountId.equals(otherId) ? null : LedgerCommand.debitLeg(transactionId,
-            type, accountId, otherId, "owner", amount, currency, null, "fp", NOW);
-        case CLOSE_ACCOUNT -> LedgerCommand.closeAccount(transactionId, accountId, "owner", currency, "fp", NOW);
-        case SET_OVERDRAFT_LIMIT -> LedgerCommand.setOverdraftLimit(transactionId, accountId, "operator",
-            currency, amount % 700, "fp", NOW);
+        case OPEN_ACCOUNT -> open(transactionId, accountId);
+        case DEPOSIT, WITHDRAWAL -> LedgerCommand.movement(transactionId, type, accountId, initiator,
+            amount, currency, null, "fp", NOW).byRole(role);
+        case TRANSFER -> accountId.equals(otherId) ? null : LedgerCommand.debitLeg(transactionId,
+            type, accountId, otherId, initiator, amount, currency, null, "fp", NOW).byRole(role);
+        case CHARGE -> accountId.equals(otherId) ? null : charge(transactionId, accountId, otherId);
+        case CLOSE_ACCOUNT -> LedgerCommand.closeAccount(transactionId, accountId, initiator, currency, "fp", NOW)
+            .byRole(role);
+        case SET_OVERDRAFT_LIMIT -> LedgerCommand.setOverdraftLimit(transactionId, accountId,
+            forged ? ownerOf(account) : "operator", currency, amount % 700, "fp", NOW)
+            .byRole(forged ? wrongRole(Role.OPERATOR) : Role.OPERATOR);
       };
     }
+
+    /** The owner opens it; a forged opening claims a role that may not open this kind. */
+    private LedgerCommand open(String transactionId, String accountId) {
+      AccountKind kind = other % 3 == 0 ? AccountKind.MERCHANT : AccountKind.CUSTOMER;
+      Role right = kind == AccountKind.MERCHANT ? Role.MERCHANT : Role.CUSTOMER;
+      Role role = switch (origin) {
+        case OWNER -> right;
+        case OLDER_GATEWAY -> kind == AccountKind.CUSTOMER ? null : right;
+        case FORGED -> wrongRole(right);
+      };
+      return LedgerCommand.openAccount(transactionId, accountId, ownerOf(account), kind, currency, "fp", NOW)
+          .byRole(role);
+    }
+
+    /**
+     * The destination's owner charges as a merchant; forged, either a stranger claims to be a
+     * merchant (the debit passes, the credit must not) or the owner claims another role.
+     */
+    private LedgerCommand charge(String transactionId, String walletId, String merchantAccountId) {
+      boolean forged = origin == Origin.FORGED;
+      String initiator = forged && anyRole == Role.MERCHANT ? STRANGER : ownerOf(other);
+      Role role = forged && anyRole != Role.MERCHANT ? anyRole : Role.MERCHANT;
+      return LedgerCommand.debitLeg(transactionId, CommandType.CHARGE, walletId, merchantAccountId, initiator,
+          amount, currency, null, "fp", NOW).byRole(role);
+    }
+
+    private Role wrongRole(Role right) {
+      return anyRole != right ? anyRole : Role.values()[(right.ordinal() + 1) % Role.values().length];
+    }
+  }
+
+  /** Every account index (the unknown one too) has one owner, who opens it. */
+  private static String ownerOf(int accountIndex) {
+    return "owner-" + accountIndex;
   }
 
   private static String id() {

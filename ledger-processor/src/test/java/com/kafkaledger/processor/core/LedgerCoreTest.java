@@ -9,6 +9,7 @@ import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
+import com.kafkaledger.events.Role;
 import com.kafkaledger.events.SystemAccounts;
 import java.time.Instant;
 import java.util.UUID;
@@ -167,6 +168,98 @@ class LedgerCoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ledger.apply(move(CommandType.DEPOSIT, account, LedgerCore.MAX_AMOUNT + 1, "EUR")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDepositBySomeoneOtherThanTheOwnerIsRejectedAsAnEventWithoutMovingMoney() {
+    ledger.apply(open(account, "EUR"));
+
+    LedgerEvent rejected = ledger.apply(moveBy("mallory", Role.CUSTOMER, CommandType.DEPOSIT, 100)).event();
+
+    assertThat(rejected.type()).isEqualTo(EventType.REJECTED);
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(rejected.sequence()).as("recorded in the account's history").isEqualTo(2);
+    assertThat(rejected.initiatorId()).isEqualTo("mallory");
+    assertThat(ledger.accounts.get(account).balance()).isZero();
+  }
+
+  @Test
+  void aWithdrawalBySomeoneOtherThanTheOwnerIsRejectedWhateverTheirRole() {
+    ledger.apply(open(account, "EUR"));
+    ledger.apply(move(CommandType.DEPOSIT, account, 100, "EUR"));
+
+    for (Role role : Role.values()) {
+      assertThat(ledger.apply(moveBy("mallory", role, CommandType.WITHDRAWAL, 10)).event().reason())
+          .as("role %s", role).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    }
+    assertThat(ledger.accounts.get(account).balance()).isEqualTo(100);
+  }
+
+  @Test
+  void theOwnerMovesTheirMoneyWhateverTheirRole() {
+    ledger.apply(open(account, "EUR"));
+
+    assertThat(ledger.apply(moveBy("alice", Role.MERCHANT, CommandType.DEPOSIT, 100)).event().type())
+        .isEqualTo(EventType.DEPOSITED);
+  }
+
+  @Test
+  void theAccountsOwnStateIsCheckedBeforeTheInitiatorsAuthority() {
+    assertThat(ledger.apply(moveBy("mallory", Role.CUSTOMER, CommandType.DEPOSIT, 5)).event())
+        .extracting(LedgerEvent::reason, LedgerEvent::sequence)
+        .containsExactly(RejectionReason.ACCOUNT_NOT_FOUND, 0L);
+
+    ledger.apply(open(account, "EUR"));
+    assertThat(ledger.apply(LedgerCommand.movement(UUID.randomUUID().toString(), CommandType.DEPOSIT, account,
+        "mallory", 5, "USD", null, "fp", NOW)).event().reason()).isEqualTo(RejectionReason.CURRENCY_MISMATCH);
+
+    AccountState closed = new AccountState(account, "alice", AccountKind.CUSTOMER, "EUR", 0, 0, AccountStatus.CLOSED, 7);
+    assertThat(ledger.core.decide(closed, null, moveBy("mallory", Role.CUSTOMER, CommandType.DEPOSIT, 5), NOW)
+        .event().reason()).isEqualTo(RejectionReason.ACCOUNT_CLOSED);
+  }
+
+  @Test
+  void aMerchantAccountIsOpenedOnlyByAMerchant() {
+    LedgerCommand byCustomer = openKind(AccountKind.MERCHANT).byRole(Role.CUSTOMER);
+    LedgerEvent rejected = ledger.apply(byCustomer).event();
+
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(rejected.sequence()).as("no account, no history").isZero();
+    assertThat(ledger.accounts).doesNotContainKey(account);
+
+    LedgerEvent opened = ledger.apply(openKind(AccountKind.MERCHANT).byRole(Role.MERCHANT)).event();
+    assertThat(opened.type()).isEqualTo(EventType.ACCOUNT_OPENED);
+    assertThat(opened.accountKind()).isEqualTo(AccountKind.MERCHANT);
+  }
+
+  @Test
+  void aCustomerAccountIsOpenedByACustomerOrAnOlderGatewayWithoutARole() {
+    assertThat(ledger.apply(openKind(AccountKind.CUSTOMER).byRole(Role.MERCHANT)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+
+    assertThat(ledger.apply(openKind(AccountKind.CUSTOMER)).event().type()).isEqualTo(EventType.ACCOUNT_OPENED);
+  }
+
+  @Test
+  void anOperatorOpensNothingAndNobodyOpensTheLedgersOwnAccounts() {
+    assertThat(ledger.apply(openKind(AccountKind.CUSTOMER).byRole(Role.OPERATOR)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.apply(openKind(AccountKind.MERCHANT).byRole(Role.OPERATOR)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.apply(openKind(AccountKind.SYSTEM).byRole(Role.CUSTOMER)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.apply(openKind(AccountKind.TRANSIT).byRole(Role.MERCHANT)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.accounts).isEmpty();
+  }
+
+  private LedgerCommand moveBy(String initiator, Role role, CommandType type, long amount) {
+    return LedgerCommand.movement(UUID.randomUUID().toString(), type, account, initiator, amount, "EUR", null,
+        "fp", NOW).byRole(role);
+  }
+
+  private LedgerCommand openKind(AccountKind kind) {
+    return LedgerCommand.openAccount(UUID.randomUUID().toString(), account, "alice", kind, "EUR", "fp", NOW);
   }
 
   static LedgerCommand open(String accountId, String currency) {

@@ -10,6 +10,7 @@ import com.kafkaledger.events.Leg;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
+import com.kafkaledger.events.Role;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,16 +26,16 @@ class TransferRulesTest {
 
   @BeforeEach
   void openAccounts() {
-    ledger.apply(open(alice, AccountKind.CUSTOMER, "EUR"));
-    ledger.apply(open(bob, AccountKind.CUSTOMER, "EUR"));
-    ledger.apply(open(shop, AccountKind.MERCHANT, "EUR"));
+    ledger.apply(open(alice, "alice", AccountKind.CUSTOMER, "EUR"));
+    ledger.apply(open(bob, "bob", AccountKind.CUSTOMER, "EUR"));
+    ledger.apply(open(shop, "shopkeeper", AccountKind.MERCHANT, "EUR"));
     ledger.apply(LedgerCommand.movement(id(), CommandType.DEPOSIT, alice, "alice", 100, "EUR", null, "fp", NOW));
     ledger.events.clear();
   }
 
   @Test
   void transferDebitsTheSourceThenCreditsTheDestination() {
-    Decision debit = ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 30));
+    Decision debit = ledger.apply(transfer(alice, bob, 30));
 
     assertThat(debit.event().type()).isEqualTo(EventType.TRANSFER_DEBITED);
     assertThat(debit.event().counterpartyAccountId()).isEqualTo(bob);
@@ -52,7 +53,7 @@ class TransferRulesTest {
 
   @Test
   void transferBeyondTheBalanceIsRejectedAtTheSourceAndNothingTravels() {
-    Decision debit = ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 101));
+    Decision debit = ledger.apply(transfer(alice, bob, 101));
 
     assertThat(debit.event().reason()).isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
     assertThat(debit.followUp()).isNull();
@@ -62,7 +63,7 @@ class TransferRulesTest {
   @Test
   void transferToAnUnknownAccountIsReversedToTheSource() {
     String nobody = UUID.randomUUID().toString();
-    ledger.apply(transfer(CommandType.TRANSFER, alice, nobody, 40));
+    ledger.apply(transfer(alice, nobody, 40));
 
     ledger.settle();
 
@@ -77,7 +78,7 @@ class TransferRulesTest {
   @Test
   void transferToAClosedAccountIsReversed() {
     ledger.apply(LedgerCommand.closeAccount(id(), bob, "bob", "EUR", "fp", NOW));
-    ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 40));
+    ledger.apply(transfer(alice, bob, 40));
 
     ledger.settle();
 
@@ -88,8 +89,8 @@ class TransferRulesTest {
   @Test
   void transferToAnotherCurrencyIsReversed() {
     String dollars = UUID.randomUUID().toString();
-    ledger.apply(open(dollars, AccountKind.CUSTOMER, "USD"));
-    ledger.apply(transfer(CommandType.TRANSFER, alice, dollars, 40));
+    ledger.apply(open(dollars, "bob", AccountKind.CUSTOMER, "USD"));
+    ledger.apply(transfer(alice, dollars, 40));
 
     ledger.settle();
 
@@ -99,8 +100,8 @@ class TransferRulesTest {
 
   @Test
   void chargeCreditsAMerchantButIsReversedFromACustomer() {
-    ledger.apply(transfer(CommandType.CHARGE, alice, shop, 25));
-    ledger.apply(transfer(CommandType.CHARGE, alice, bob, 10));
+    ledger.apply(charge(alice, shop, "shopkeeper", 25));
+    ledger.apply(charge(alice, bob, "bob", 10));
 
     ledger.settle();
 
@@ -113,7 +114,7 @@ class TransferRulesTest {
 
   @Test
   void aRedeliveredCreditLegIsAppliedOnce() {
-    ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 30));
+    ledger.apply(transfer(alice, bob, 30));
     LedgerCommand credit = ledger.deliver(0);
 
     Decision again = ledger.apply(credit);
@@ -125,7 +126,7 @@ class TransferRulesTest {
   @Test
   void aReversalReachesTheSourceEvenIfItClosedMeanwhile() {
     ledger.apply(LedgerCommand.movement(id(), CommandType.WITHDRAWAL, alice, "alice", 60, "EUR", null, "fp", NOW));
-    ledger.apply(transfer(CommandType.TRANSFER, alice, UUID.randomUUID().toString(), 40));
+    ledger.apply(transfer(alice, UUID.randomUUID().toString(), 40));
     ledger.apply(LedgerCommand.closeAccount(id(), alice, "alice", "EUR", "fp", NOW));
 
     ledger.settle();
@@ -147,29 +148,131 @@ class TransferRulesTest {
 
   @Test
   void overdraftLimitLetsTheBalanceGoNegativeButNeverBelowIt() {
-    ledger.apply(LedgerCommand.setOverdraftLimit(id(), alice, "operator", "EUR", 50, "fp", NOW));
+    ledger.apply(overdraftLimit(alice, 50, Role.OPERATOR));
 
-    assertThat(ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 150)).event().type())
+    assertThat(ledger.apply(transfer(alice, bob, 150)).event().type())
         .isEqualTo(EventType.TRANSFER_DEBITED);
-    assertThat(ledger.apply(transfer(CommandType.TRANSFER, alice, bob, 1)).event().reason())
+    assertThat(ledger.apply(transfer(alice, bob, 1)).event().reason())
         .isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
     assertThat(ledger.accounts.get(alice).balance()).isEqualTo(-50);
-    assertThat(ledger.apply(LedgerCommand.setOverdraftLimit(id(), alice, "operator", "EUR", 49, "fp", NOW))
+    assertThat(ledger.apply(overdraftLimit(alice, 49, Role.OPERATOR))
         .event().reason()).isEqualTo(RejectionReason.OVERDRAFT_IN_USE);
   }
 
   @Test
   void aTransferBetweenOneAccountAndItselfBreaksTheContract() {
-    assertThatThrownBy(() -> ledger.apply(transfer(CommandType.TRANSFER, alice, alice, 1)))
+    assertThatThrownBy(() -> ledger.apply(transfer(alice, alice, 1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static LedgerCommand open(String account, AccountKind kind, String currency) {
-    return LedgerCommand.openAccount(id(), account, "owner-of-" + account, kind, currency, "fp", NOW);
+  @Test
+  void aTransferFromSomeoneElsesAccountIsRefusedAtTheSource() {
+    Decision debit = ledger.apply(LedgerCommand.debitLeg(id(), CommandType.TRANSFER, alice, bob, "bob", 30,
+        "EUR", null, "fp", NOW));
+
+    assertThat(debit.event().type()).isEqualTo(EventType.REJECTED);
+    assertThat(debit.event().reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(debit.followUp()).isNull();
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(100);
   }
 
-  private static LedgerCommand transfer(CommandType type, String from, String to, long amount) {
-    return LedgerCommand.debitLeg(id(), type, from, to, "alice", amount, "EUR", "lunch", "fp", NOW);
+  @Test
+  void anOperatorDoesNotMoveACustomersMoney() {
+    Decision debit = ledger.apply(LedgerCommand.debitLeg(id(), CommandType.TRANSFER, alice, bob, "operator", 30,
+        "EUR", null, "fp", NOW).byRole(Role.OPERATOR));
+
+    assertThat(debit.event().reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(100);
+  }
+
+  @Test
+  void aTransferMayCreditAnyonesAccount() {
+    ledger.apply(transfer(alice, shop, 30));
+
+    ledger.settle();
+
+    assertThat(ledger.accounts.get(shop).balance()).isEqualTo(30);
+  }
+
+  @Test
+  void aChargeByACustomerIsRefusedAtTheWallet() {
+    Decision debit = ledger.apply(LedgerCommand.debitLeg(id(), CommandType.CHARGE, alice, shop, "shopkeeper", 25,
+        "EUR", "coffee", "fp", NOW).byRole(Role.CUSTOMER));
+
+    assertThat(debit.event().reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(debit.followUp()).isNull();
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(100);
+  }
+
+  @Test
+  void aChargeFromAnOlderGatewayWithoutARoleCountsAsACustomersAndIsRefused() {
+    Decision debit = ledger.apply(LedgerCommand.debitLeg(id(), CommandType.CHARGE, alice, shop, "shopkeeper", 25,
+        "EUR", "coffee", "fp", NOW));
+
+    assertThat(debit.event().reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+  }
+
+  @Test
+  void aChargeCreditingAnotherMerchantsAccountIsReversedToTheWallet() {
+    ledger.apply(charge(alice, shop, "rival-shopkeeper", 25));
+
+    ledger.settle();
+
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(100);
+    assertThat(ledger.accounts.get(shop).balance()).isZero();
+    assertThat(ledger.events).as("no event on the merchant's account").extracting(LedgerEvent::accountId)
+        .containsOnly(alice);
+    LedgerEvent reversal = ledger.events.get(ledger.events.size() - 1);
+    assertThat(reversal.type()).isEqualTo(EventType.TRANSFER_REVERSED);
+    assertThat(reversal.reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+  }
+
+  @Test
+  void aChargeToAnUnknownAccountIsReversedAsNotFoundBeforeAnyAuthorityCheck() {
+    ledger.apply(charge(alice, UUID.randomUUID().toString(), "shopkeeper", 25));
+
+    ledger.settle();
+
+    assertThat(ledger.events.get(ledger.events.size() - 1).reason()).isEqualTo(RejectionReason.ACCOUNT_NOT_FOUND);
+  }
+
+  @Test
+  void onlyAnOperatorSetsAnOverdraftLimit() {
+    for (Role notOperator : new Role[] {Role.CUSTOMER, Role.MERCHANT, null}) {
+      LedgerCommand byOwner = LedgerCommand.setOverdraftLimit(id(), alice, "alice", "EUR", 50, "fp", NOW)
+          .byRole(notOperator);
+
+      assertThat(ledger.apply(byOwner).event().reason()).as("role %s", notOperator)
+          .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    }
+    assertThat(ledger.accounts.get(alice).overdraftLimit()).isZero();
+  }
+
+  @Test
+  void closingSomeoneElsesAccountIsRefused() {
+    assertThat(ledger.apply(LedgerCommand.closeAccount(id(), bob, "alice", "EUR", "fp", NOW)).event().reason())
+        .isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(ledger.accounts.get(bob).isClosed()).isFalse();
+  }
+
+  private static LedgerCommand open(String account, String owner, AccountKind kind, String currency) {
+    LedgerCommand open = LedgerCommand.openAccount(id(), account, owner, kind, currency, "fp", NOW);
+    return open.byRole(kind == AccountKind.MERCHANT ? Role.MERCHANT : Role.CUSTOMER);
+  }
+
+  private static LedgerCommand transfer(String from, String to, long amount) {
+    return LedgerCommand.debitLeg(id(), CommandType.TRANSFER, from, to, "alice", amount, "EUR", "lunch", "fp", NOW)
+        .byRole(Role.CUSTOMER);
+  }
+
+  /** A merchant, signed in as {@code merchant}, charges the wallet {@code from}. */
+  private static LedgerCommand charge(String from, String to, String merchant, long amount) {
+    return LedgerCommand.debitLeg(id(), CommandType.CHARGE, from, to, merchant, amount, "EUR", "coffee", "fp", NOW)
+        .byRole(Role.MERCHANT);
+  }
+
+  private static LedgerCommand overdraftLimit(String account, long limit, Role role) {
+    return LedgerCommand.setOverdraftLimit(id(), account, "operator", "EUR", limit, "fp", NOW).byRole(role);
   }
 
   private static String id() {
