@@ -23,6 +23,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestInfrastructure {
 
   public static final int PARTITIONS = 4;
+  /** Every topic the services write to: a topic the ledger routes to must exist before it sends. */
+  private static final String[] PIPELINE_TOPICS =
+      {Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS, Topics.COMMANDS_DEAD_LETTER};
   private static final boolean CONTAINERS =
       "testcontainers".equals(System.getProperty("ledger.test.infrastructure"));
 
@@ -35,7 +38,7 @@ public final class TestInfrastructure {
   public static synchronized String kafkaBootstrapServers() {
     if (kafkaBootstrap == null) {
       kafkaBootstrap = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
-      createTopics(kafkaBootstrap, Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS);
+      createTopics(kafkaBootstrap, PIPELINE_TOPICS);
     }
     return kafkaBootstrap;
   }
@@ -47,7 +50,7 @@ public final class TestInfrastructure {
    */
   public static String newKafkaBroker() {
     String bootstrap = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
-    createTopics(bootstrap, Topics.COMMANDS, Topics.EVENTS, Topics.TOTALS);
+    createTopics(bootstrap, PIPELINE_TOPICS);
     return bootstrap;
   }
 

@@ -1,14 +1,20 @@
 package com.kafkaledger.processor.stream;
 
+import com.kafkaledger.events.JsonSerde;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.Topics;
 import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.CommandRules;
 import com.kafkaledger.processor.core.Decision;
 import com.kafkaledger.processor.core.LedgerCore;
 import com.kafkaledger.processor.core.ProcessedTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,12 +30,17 @@ import org.slf4j.LoggerFactory;
  * store, send the event and the next leg. Runs inside the stream task that owns the account's
  * partition, so it is the single writer of that account; exactly-once makes the store writes and
  * everything sent one atomic step.
+ *
+ * <p>It reads the commands as bytes and deserialises them itself, so that a record it cannot use
+ * is one more outcome of the same transaction (a {@link DeadLetter}) rather than an exception
+ * that stops the partition or a record silently skipped.
  */
-final class CommandProcessor implements Processor<String, LedgerCommand, String, Object> {
+final class CommandProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
   /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
   private static final Duration CLOCK_SKEW = Duration.ofHours(1);
+  private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
 
   private final LedgerCore core;
   private final Duration idempotencyRetention;
@@ -59,15 +70,32 @@ final class CommandProcessor implements Processor<String, LedgerCommand, String,
   }
 
   @Override
-  public void process(Record<String, LedgerCommand> record) {
-    LedgerCommand command = record.value();
-    String refusal = refusal(record.key(), command);
-    if (refusal != null) {
-      metrics.invalidCommand();
-      log.warn("skipping command that breaks the contract: {} (key={}, transactionId={})", refusal,
-          record.key(), command == null ? null : command.transactionId());
+  public void process(Record<String, byte[]> record) {
+    LedgerCommand command;
+    try {
+      command = COMMANDS.deserialize(Topics.COMMANDS, record.value());
+    } catch (SerializationException unreadable) {
+      sendToDeadLetter(record, DeadLetter.Cause.UNREADABLE, unreadable.getMessage());
       return;
     }
+    if (command == null) {
+      sendToDeadLetter(record, DeadLetter.Cause.UNREADABLE, "no command in the record");
+      return;
+    }
+    if (!command.accountId().equals(record.key())) {
+      sendToDeadLetter(record, DeadLetter.Cause.WRONG_KEY,
+          "record key " + record.key() + " is not the command's account " + command.accountId());
+      return;
+    }
+    String brokenRule = CommandRules.refusal(command);
+    if (brokenRule != null) {
+      sendToDeadLetter(record, DeadLetter.Cause.BREAKS_CONTRACT, brokenRule);
+      return;
+    }
+    decide(record, command);
+  }
+
+  private void decide(Record<String, byte[]> record, LedgerCommand command) {
     ProcessedTransaction previous = earlierDecision(command.deduplicationKey(), record.timestamp());
     Decision decision = core.decide(accounts.get(command.accountId()), previous, command,
         Instant.ofEpochMilli(context.currentSystemTimeMs()));
@@ -90,6 +118,41 @@ final class CommandProcessor implements Processor<String, LedgerCommand, String,
     }
   }
 
+  /**
+   * Passes the record on, unchanged, to the dead-letter topic with why and where it came from,
+   * in the same transaction as the offset commit: the partition keeps flowing and nothing is lost.
+   */
+  private void sendToDeadLetter(Record<String, byte[]> record, DeadLetter.Cause cause, String reason) {
+    DeadLetter deadLetter = new DeadLetter(cause, reason, record.value());
+    String source = context.recordMetadata()
+        .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+        .orElse("an unknown position");
+    metrics.deadLettered(cause);
+    log.warn("sending the command at {} (key={}) to {}, {}: {}", source, record.key(),
+        Topics.COMMANDS_DEAD_LETTER, cause, deadLetter.reason());
+    send(new Record<>(record.key(), deadLetter, record.timestamp(),
+        deadLetterHeaders(record.headers(), deadLetter.reason())));
+  }
+
+  /**
+   * The record's own headers (its trace context) and why and where it came from, replacing those
+   * of an earlier trip if someone replayed a dead letter that still cannot be used.
+   */
+  private Headers deadLetterHeaders(Headers original, String reason) {
+    Headers headers = new RecordHeaders(original.toArray());
+    replace(headers, Topics.DEAD_LETTER_REASON_HEADER, reason);
+    context.recordMetadata().ifPresent(source -> {
+      replace(headers, DeadLetter.SOURCE_TOPIC_HEADER, source.topic());
+      replace(headers, DeadLetter.SOURCE_PARTITION_HEADER, String.valueOf(source.partition()));
+      replace(headers, DeadLetter.SOURCE_OFFSET_HEADER, String.valueOf(source.offset()));
+    });
+    return headers;
+  }
+
+  private static void replace(Headers headers, String name, String value) {
+    headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
   private void store(LedgerCommand command, Decision decision, long timestamp) {
     if (decision.account() != null) {
       accounts.put(command.accountId(), decision.account());
@@ -104,16 +167,6 @@ final class CommandProcessor implements Processor<String, LedgerCommand, String,
 
   private void send(Record<String, Object> outbound) {
     context.forward(outbound);
-  }
-
-  private static String refusal(String key, LedgerCommand command) {
-    if (command == null) {
-      return "no command";
-    }
-    if (!command.accountId().equals(key)) {
-      return "record key " + key + " is not the command's account " + command.accountId();
-    }
-    return CommandRules.refusal(command);
   }
 
   private ProcessedTransaction earlierDecision(String deduplicationKey, long timestamp) {

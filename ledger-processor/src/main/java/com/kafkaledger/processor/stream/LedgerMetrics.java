@@ -9,15 +9,11 @@ public final class LedgerMetrics {
 
   private final MeterRegistry registry;
   private final Counter duplicates;
-  private final Counter invalid;
 
   public LedgerMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.duplicates = Counter.builder("ledger.commands.duplicates")
         .description("Commands whose transaction was already decided; they changed nothing")
-        .register(registry);
-    this.invalid = Counter.builder("ledger.commands.invalid")
-        .description("Commands that broke the contract and were skipped")
         .register(registry);
   }
 
@@ -45,7 +41,12 @@ public final class LedgerMetrics {
     duplicates.increment();
   }
 
-  void invalidCommand() {
-    invalid.increment();
+  /** A record of the commands topic the ledger could not use, passed on to the dead-letter topic. */
+  void deadLettered(DeadLetter.Cause cause) {
+    Counter.builder("ledger.commands.dead-lettered")
+        .description("Records of the commands topic sent to the dead-letter topic, by cause")
+        .tag("reason", cause.name())
+        .register(registry)
+        .increment();
   }
 }

@@ -1,12 +1,13 @@
 package com.kafkaledger.processor.stream;
 
-import com.kafkaledger.events.JsonSerde;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.LedgerJson;
 import com.kafkaledger.events.LedgerTotals;
 import com.kafkaledger.events.Topics;
 import com.kafkaledger.processor.core.LedgerCore;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -24,14 +25,16 @@ public final class LedgerTopology {
     builder.addStateStore(LedgerStores.totals());
 
     builder
-        // Commands keyed by account: one account, one partition, one task at a time.
-        .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), JsonSerde.commands()))
-        // Decide each command against the account's state: one event, maybe the next leg.
+        // Commands keyed by account: one account, one partition, one task at a time. Read as
+        // bytes: the processor deserialises them, so an unreadable one can go to the dead letters.
+        .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        // Decide each command against the account's state: one event, maybe the next leg; or
+        // pass a record it cannot use on to the dead-letter topic.
         .process(() -> new CommandProcessor(core, idempotencyRetention, totalsInterval, metrics),
             LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS, LedgerStores.TOTALS)
-        // Events, next legs and totals go out in the same transaction as the state changes.
-        .to((key, value, context) -> topicOf(value),
-            Produced.with(Serdes.String(), new JsonSerde<>(Object.class)));
+        // Events, next legs, totals and dead letters go out in the same transaction as the
+        // state changes.
+        .to((key, value, context) -> topicOf(value), Produced.with(Serdes.String(), outboundValues()));
   }
 
   private static String topicOf(Object outbound) {
@@ -44,6 +47,23 @@ public final class LedgerTopology {
     if (outbound instanceof LedgerTotals) {
       return Topics.TOTALS;
     }
+    if (outbound instanceof DeadLetter) {
+      return Topics.COMMANDS_DEAD_LETTER;
+    }
     throw new IllegalStateException("nothing should send a " + outbound.getClass());
+  }
+
+  /** Dead letters as the bytes they arrived with, everything else as the contract's JSON. */
+  private static Serde<Object> outboundValues() {
+    return Serdes.serdeFrom(
+        (topic, value) -> {
+          if (value instanceof DeadLetter deadLetter) {
+            return deadLetter.originalValue();
+          }
+          return value == null ? null : LedgerJson.toBytes(value);
+        },
+        (topic, bytes) -> {
+          throw new UnsupportedOperationException("the ledger only writes " + topic);
+        });
   }
 }

@@ -8,6 +8,7 @@ import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.JsonSerde;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.events.LedgerJson;
 import com.kafkaledger.events.RejectionReason;
 import com.kafkaledger.events.Topics;
 import com.kafkaledger.processor.core.LedgerCore;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,8 +30,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +55,6 @@ class LedgerTopologyTest {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
     driver = new TopologyTestDriver(builder.build(), config);
     commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), JsonSerde.commands());
     rawCommands = driver.createInputTopic(Topics.COMMANDS, new ByteArraySerializer(), new ByteArraySerializer());
@@ -108,19 +109,48 @@ class LedgerTopologyTest {
   }
 
   @Test
-  void unreadableAndContractBreakingCommandsAreSkippedAndThePartitionKeepsFlowing() {
+  void unreadableAndContractBreakingCommandsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
+    TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
     send(open());
-    rawCommands.pipeInput(account.getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
+    byte[] notJson = utf8("{not json");
+    rawCommands.pipeInput(utf8(account), notJson);
     LedgerCommand zeroAmount = LedgerCommand.movement(UUID.randomUUID().toString(),
         CommandType.DEPOSIT, account, "alice", 0, "EUR", null, "fp", NOW);
     send(zeroAmount);
-    commands.pipeInput(UUID.randomUUID().toString(), move(CommandType.DEPOSIT, 5)); // wrong key
+    String wrongKey = UUID.randomUUID().toString();
+    LedgerCommand misrouted = move(CommandType.DEPOSIT, 5);
+    commands.pipeInput(wrongKey, misrouted);
     send(move(CommandType.DEPOSIT, 7));
 
     assertThat(events.readValuesToList()).extracting(LedgerEvent::type)
         .containsExactly(EventType.ACCOUNT_OPENED, EventType.DEPOSITED);
     assertThat(accountsStore().get(account).balance()).isEqualTo(7);
-    assertThat(registry.get("ledger.commands.invalid").counter().count()).isEqualTo(2);
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(3);
+    assertDeadLetter(dead.get(0), account, notJson, 1, "not a valid LedgerCommand");
+    assertDeadLetter(dead.get(1), account, LedgerJson.toBytes(zeroAmount), 2, "amount must be 1..");
+    assertDeadLetter(dead.get(2), wrongKey, LedgerJson.toBytes(misrouted), 3, "is not the command's account");
+    assertThat(deadLettered("UNREADABLE")).isEqualTo(1);
+    assertThat(deadLettered("BREAKS_CONTRACT")).isEqualTo(1);
+    assertThat(deadLettered("WRONG_KEY")).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordWithoutAValueIsDeadLetteredWithItsOwnHeadersAndOnlyTheNewReason() {
+    TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
+    Headers headers = new RecordHeaders()
+        .add("traceparent", utf8("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+        .add(Topics.DEAD_LETTER_REASON_HEADER, utf8("from an earlier trip to the dead letters"));
+
+    rawCommands.pipeInput(new TestRecord<>(utf8(account), null, headers));
+
+    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.key()).isEqualTo(utf8(account));
+    assertThat(dead.value()).isNull();
+    assertThat(header(dead, "traceparent")).startsWith("00-0af7");
+    assertThat(dead.headers().headers(Topics.DEAD_LETTER_REASON_HEADER)).hasSize(1);
+    assertThat(header(dead, Topics.DEAD_LETTER_REASON_HEADER)).isEqualTo("no command in the record");
+    assertThat(events.isEmpty()).isTrue();
   }
 
   @Test
@@ -195,6 +225,35 @@ class LedgerTopologyTest {
 
     assertThat(registry.get("ledger.outcomes").tag("reason", "INSUFFICIENT_FUNDS").counter().count())
         .isEqualTo(1);
+  }
+
+  private TestOutputTopic<byte[], byte[]> deadLetterTopic() {
+    return driver.createOutputTopic(Topics.COMMANDS_DEAD_LETTER, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  /** The record as it was on the commands topic, with why and where from. */
+  private static void assertDeadLetter(TestRecord<byte[], byte[]> dead, String key, byte[] value, long offset,
+      String reason) {
+    assertThat(dead.key()).isEqualTo(utf8(key));
+    assertThat(dead.value()).isEqualTo(value);
+    assertThat(header(dead, Topics.DEAD_LETTER_REASON_HEADER)).contains(reason);
+    assertThat(header(dead, DeadLetter.SOURCE_TOPIC_HEADER)).isEqualTo(Topics.COMMANDS);
+    assertThat(header(dead, DeadLetter.SOURCE_PARTITION_HEADER)).isEqualTo("0");
+    assertThat(header(dead, DeadLetter.SOURCE_OFFSET_HEADER)).isEqualTo(String.valueOf(offset));
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private double deadLettered(String cause) {
+    return registry.get("ledger.commands.dead-lettered").tag("reason", cause).counter().count();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private KeyValueStore<String, com.kafkaledger.processor.core.AccountState> accountsStore() {
