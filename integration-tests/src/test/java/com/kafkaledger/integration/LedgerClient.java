@@ -10,30 +10,66 @@ import tools.jackson.databind.JsonNode;
 /** What a client of the public API does, in a few verbs. */
 final class LedgerClient {
 
+  static final String PASSWORD = "integration-pass-1234";
+
   final Http http;
+  final String userId;
   private final String gatewayUrl;
+  private final SignedIn user;
 
+  /** A newly signed-up customer. */
   LedgerClient(String gatewayUrl) {
-    this(gatewayUrl, "anonymous");
+    this(gatewayUrl, signUp(gatewayUrl, "customer", "CUSTOMER"));
   }
 
-  private LedgerClient(String gatewayUrl, String caller) {
+  private LedgerClient(String gatewayUrl, SignedIn user) {
     this.gatewayUrl = gatewayUrl;
-    this.http = new Http(gatewayUrl, Map.of("X-Ledger-Caller", caller));
+    this.user = user;
+    this.userId = user.userId;
+    this.http = new Http(gatewayUrl, Map.of("Authorization", "Bearer " + user.token));
   }
 
-  /** The same API, called by someone else. */
-  LedgerClient as(String caller) {
-    return new LedgerClient(gatewayUrl, caller);
+  /** The same user, signed in, through another gateway (a restarted one). */
+  LedgerClient at(String otherGatewayUrl) {
+    return new LedgerClient(otherGatewayUrl, user);
+  }
+
+  /** Another newly signed-up customer. */
+  LedgerClient as(String name) {
+    return new LedgerClient(gatewayUrl, signUp(gatewayUrl, name, "CUSTOMER"));
+  }
+
+  LedgerClient asMerchant(String name) {
+    return new LedgerClient(gatewayUrl, signUp(gatewayUrl, name, "MERCHANT"));
+  }
+
+  LedgerClient asOperator() {
+    return new LedgerClient(gatewayUrl, new SignedIn(null, token(gatewayUrl, Pipeline.OPERATOR_EMAIL,
+        Pipeline.OPERATOR_PASSWORD)));
+  }
+
+  private record SignedIn(String userId, String token) {}
+
+  private static SignedIn signUp(String gatewayUrl, String name, String role) {
+    Http anonymous = new Http(gatewayUrl, Map.of());
+    String email = name + "-" + java.util.UUID.randomUUID() + "@example.com";
+    Http.Response signedUp = anonymous.post("/api/v1/auth/signup", "{\"email\":\"" + email + "\",\"password\":\""
+        + PASSWORD + "\",\"role\":\"" + role + "\",\"displayName\":\"" + name + "\"}", Map.of());
+    assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(201);
+    return new SignedIn(signedUp.json().get("userId").stringValue(), token(gatewayUrl, email, PASSWORD));
+  }
+
+  private static String token(String gatewayUrl, String email, String password) {
+    Http.Response token = new Http(gatewayUrl, Map.of()).post("/api/v1/auth/token",
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", Map.of());
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    return token.json().get("accessToken").stringValue();
   }
 
   String openAccount(String currency) {
     return open("{\"currency\":\"" + currency + "\"}");
   }
 
-  String openMerchantAccount(String currency) {
-    return open("{\"currency\":\"" + currency + "\",\"kind\":\"MERCHANT\"}");
-  }
 
   private String open(String body) {
     Http.Response opened = http.post("/api/v1/accounts", body, Map.of());
@@ -56,16 +92,28 @@ final class LedgerClient {
     return finalOutcome(accepted.json().get("transactionId").stringValue());
   }
 
-  /** A TRANSFER or CHARGE; returns the answer to the submission. */
-  Http.Response submitTransfer(String type, String from, String to, long amount, String currency,
-      String description) {
-    String body = "{\"type\":\"" + type + "\",\"fromAccountId\":\"" + from + "\",\"toAccountId\":\"" + to
+  Http.Response submitTransfer(String from, String to, long amount, String currency, String description) {
+    String body = "{\"type\":\"TRANSFER\",\"fromAccountId\":\"" + from + "\",\"toAccountId\":\"" + to
         + "\",\"amount\":" + amount + ",\"currency\":\"" + currency + "\",\"description\":\"" + description + "\"}";
     return http.post("/api/v1/transactions", body, Map.of());
   }
 
-  JsonNode transfer(String type, String from, String to, long amount, String currency, String description) {
-    Http.Response accepted = submitTransfer(type, from, to, amount, currency, description);
+  /** A CHARGE of the customer's wallet, by this merchant, to its own account. */
+  Http.Response submitCharge(String wallet, long amount, String currency, String description) {
+    String body = "{\"type\":\"CHARGE\",\"fromAccountId\":\"" + wallet + "\",\"amount\":" + amount
+        + ",\"currency\":\"" + currency + "\",\"description\":\"" + description + "\"}";
+    return http.post("/api/v1/transactions", body, Map.of());
+  }
+
+  JsonNode transfer(String from, String to, long amount, String currency, String description) {
+    return outcomeOf(submitTransfer(from, to, amount, currency, description));
+  }
+
+  JsonNode charge(String wallet, long amount, String currency, String description) {
+    return outcomeOf(submitCharge(wallet, amount, currency, description));
+  }
+
+  private JsonNode outcomeOf(Http.Response accepted) {
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     return finalOutcome(accepted.json().get("transactionId").stringValue());
   }

@@ -40,9 +40,9 @@ class MoneyBetweenAccountsTest {
   @Test
   void fiftyChargesRacingForAHundredEndTenCompletedFortyRejectedAndRecorded() throws Exception {
     LedgerClient customer = api.as("racing-customer");
-    LedgerClient merchant = api.as("racing-merchant");
+    LedgerClient merchant = api.asMerchant("racing-merchant");
     String wallet = customer.openAccount("EUR");
-    String shop = merchant.openMerchantAccount("EUR");
+    String shop = merchant.openAccount("EUR");
     customer.move("DEPOSIT", wallet, 100, "EUR");
 
     List<String> transactions = new ArrayList<>();
@@ -50,7 +50,7 @@ class MoneyBetweenAccountsTest {
     try {
       List<Future<Http.Response>> answers = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        answers.add(clients.submit(() -> merchant.submitTransfer("CHARGE", wallet, shop, 10, "EUR", "coffee")));
+        answers.add(clients.submit(() -> merchant.submitCharge(wallet, 10, "EUR", "coffee")));
       }
       for (Future<Http.Response> answer : answers) {
         Http.Response accepted = answer.get();
@@ -76,12 +76,13 @@ class MoneyBetweenAccountsTest {
   @Test
   void transferAcrossPartitionsCompletesWithCounterpartyAndDescriptionInBothHistories() {
     LedgerClient alice = api.as("alice-" + UUID.randomUUID());
-    LedgerClient bob = api.as("bob-" + UUID.randomUUID());
     String from = alice.openAccount("EUR");
-    String to = accountInAnotherPartitionThan(from);
+    var other = accountInAnotherPartitionThan(from);
+    LedgerClient bob = other.owner();
+    String to = other.accountId();
     alice.move("DEPOSIT", from, 500, "EUR");
 
-    JsonNode outcome = alice.transfer("TRANSFER", from, to, 120, "EUR", "rent share");
+    JsonNode outcome = alice.transfer(from, to, 120, "EUR", "rent share");
 
     assertThat(outcome.get("status").stringValue()).isEqualTo("COMPLETED");
     assertThat(outcome.get("fromAccountId").stringValue()).isEqualTo(from);
@@ -102,7 +103,7 @@ class MoneyBetweenAccountsTest {
     String from = alice.openAccount("EUR");
     alice.move("DEPOSIT", from, 100, "EUR");
 
-    JsonNode outcome = alice.transfer("TRANSFER", from, UUID.randomUUID().toString(), 60, "EUR", "oops");
+    JsonNode outcome = alice.transfer(from, UUID.randomUUID().toString(), 60, "EUR", "oops");
 
     assertThat(outcome.get("status").stringValue()).isEqualTo("REJECTED");
     assertThat(outcome.get("reason").stringValue()).isEqualTo("ACCOUNT_NOT_FOUND");
@@ -122,7 +123,7 @@ class MoneyBetweenAccountsTest {
 
     assertThat(closing.get("status").stringValue()).isEqualTo("COMPLETED");
     assertThat(alice.account(closed).get("status").stringValue()).isEqualTo("CLOSED");
-    assertThat(alice.transfer("TRANSFER", from, closed, 10, "EUR", "x").get("reason").stringValue())
+    assertThat(alice.transfer(from, closed, 10, "EUR", "x").get("reason").stringValue())
         .isEqualTo("ACCOUNT_CLOSED");
     assertThat(alice.move("DEPOSIT", closed, 10, "EUR").get("reason").stringValue()).isEqualTo("ACCOUNT_CLOSED");
     assertThat(alice.balance(from)).isEqualTo(100);
@@ -148,7 +149,7 @@ class MoneyBetweenAccountsTest {
     String dollars = alice.openAccount("USD");
     alice.move("DEPOSIT", euros, 100, "EUR");
 
-    JsonNode outcome = alice.transfer("TRANSFER", euros, dollars, 50, "EUR", "fx");
+    JsonNode outcome = alice.transfer(euros, dollars, 50, "EUR", "fx");
 
     assertThat(outcome.get("reason").stringValue()).isEqualTo("CURRENCY_MISMATCH");
     assertThat(alice.balance(euros)).isEqualTo(100);
@@ -161,8 +162,11 @@ class MoneyBetweenAccountsTest {
     String account = alice.openAccount("EUR");
     alice.move("DEPOSIT", account, 100, "EUR");
 
-    Http.Response set = alice.http.put("/api/v1/accounts/" + account + "/overdraft-limit", "{\"limit\":50}");
-    alice.finalOutcome(set.json().get("transactionId").stringValue());
+    LedgerClient operator = api.asOperator();
+    assertThat(alice.http.put("/api/v1/accounts/" + account + "/overdraft-limit", "{\"limit\":50}").status())
+        .as("only operators set limits").isEqualTo(403);
+    Http.Response set = operator.http.put("/api/v1/accounts/" + account + "/overdraft-limit", "{\"limit\":50}");
+    operator.finalOutcome(set.json().get("transactionId").stringValue());
 
     assertThat(alice.account(account).get("overdraftLimit").longValue()).isEqualTo(50);
     assertThat(alice.account(account).get("availableBalance").longValue()).isEqualTo(150);
@@ -177,29 +181,30 @@ class MoneyBetweenAccountsTest {
     for (int i = 0; i < MAX_ACCOUNTS_PER_CUSTOMER; i++) {
       customer.openAccount("EUR");
     }
-    LedgerClient merchant = api.as("merchant-" + UUID.randomUUID());
-    merchant.openMerchantAccount("EUR");
+    LedgerClient merchant = api.asMerchant("merchant");
+    merchant.openAccount("EUR");
 
     assertThat(customer.http.post("/api/v1/accounts", "{\"currency\":\"EUR\"}", Map.of()).status()).isEqualTo(409);
-    assertThat(merchant.http.post("/api/v1/accounts", "{\"currency\":\"EUR\",\"kind\":\"MERCHANT\"}", Map.of())
-        .status()).isEqualTo(409);
+    assertThat(merchant.http.post("/api/v1/accounts", "{\"currency\":\"EUR\"}", Map.of()).status()).isEqualTo(409);
   }
 
   @Test
   void booksBalanceAndMatchTheLedgerAfterAMixedRun() {
     LedgerClient alice = api.as("alice-" + UUID.randomUUID());
-    LedgerClient shopOwner = api.as("shop-" + UUID.randomUUID());
+    LedgerClient shopOwner = api.asMerchant("shop");
+    LedgerClient operator = api.asOperator();
     String a = alice.openAccount("EUR");
     String b = alice.openAccount("EUR");
-    String shop = shopOwner.openMerchantAccount("EUR");
+    shopOwner.openAccount("EUR");
     alice.move("DEPOSIT", a, 1_000, "EUR");
-    alice.transfer("TRANSFER", a, b, 300, "EUR", "savings");
-    shopOwner.transfer("CHARGE", b, shop, 120, "EUR", "groceries");
-    alice.transfer("TRANSFER", a, UUID.randomUUID().toString(), 50, "EUR", "lost");
+    alice.transfer(a, b, 300, "EUR", "savings");
+    shopOwner.charge(b, 120, "EUR", "groceries");
+    alice.transfer(a, UUID.randomUUID().toString(), 50, "EUR", "lost");
     alice.move("WITHDRAWAL", a, 200, "EUR");
 
+    assertThat(alice.http.get("/api/v1/admin/reconciliation").status()).as("operators only").isEqualTo(403);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode books = api.http.get("/api/v1/admin/reconciliation").json();
+      JsonNode books = operator.http.get("/api/v1/admin/reconciliation").json();
       assertThat(books.get("balanced").booleanValue()).as(books.toString()).isTrue();
       JsonNode euros = currency(books, "EUR");
       assertThat(euros.get("total").longValue()).isZero();
@@ -225,16 +230,19 @@ class MoneyBetweenAccountsTest {
   }
 
   /** Opens accounts until one lands in another partition than {@code account}, as Kafka's partitioner places them. */
-  private static String accountInAnotherPartitionThan(String account) {
+  private static OwnedAccount accountInAnotherPartitionThan(String account) {
     int partition = partitionOf(account);
     for (int attempt = 0; attempt < 20; attempt++) {
-      String candidate = api.as("other-partition-" + UUID.randomUUID()).openAccount("EUR");
+      LedgerClient owner = api.as("bob");
+      String candidate = owner.openAccount("EUR");
       if (partitionOf(candidate) != partition) {
-        return candidate;
+        return new OwnedAccount(owner, candidate);
       }
     }
     throw new AssertionError("no account outside partition " + partition);
   }
+
+  private record OwnedAccount(LedgerClient owner, String accountId) {}
 
   private static int partitionOf(String accountId) {
     return Utils.toPositive(Utils.murmur2(accountId.getBytes(StandardCharsets.UTF_8))) % TestInfrastructure.PARTITIONS;

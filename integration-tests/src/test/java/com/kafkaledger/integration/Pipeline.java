@@ -17,10 +17,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Pipeline implements AutoCloseable {
 
-  /** The view's database and the processor's state: the processor and gateway have no database. */
-  private static final String NO_DATABASE = "--spring.autoconfigure.exclude="
+  static final String OPERATOR_EMAIL = "operator@example.com";
+  static final String OPERATOR_PASSWORD = "operator-pass-1234";
+  private static final String TOKEN_SECRET = "integration-token-secret-of-32-bytes!";
+  private static final String INTERNAL_TOKEN = "integration-internal-token";
+
+  /**
+   * Only the gateway uses Spring Security; in a JVM shared with it, the view and the processor
+   * would otherwise get Boot's default (HTTP basic) security.
+   */
+  private static final String SECURITY = "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+      + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+      + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+      + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+      + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+      + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration,"
+      + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration";
+
+  /** The processor has no database and, like the view, no Spring Security. */
+  private static final String PROCESSOR_EXCLUSIONS = "--spring.autoconfigure.exclude="
       + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-      + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+      + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration," + SECURITY;
+  private static final String VIEW_EXCLUSIONS = "--spring.autoconfigure.exclude=" + SECURITY;
 
   /** Its own broker: the reconciliation compares the ledger's totals with everything on the topic. */
   final String kafka = TestInfrastructure.newKafkaBroker();
@@ -30,6 +48,7 @@ final class Pipeline implements AutoCloseable {
   private ConfigurableApplicationContext view;
   private ConfigurableApplicationContext gateway;
   private PostgresCoordinates viewDatabase;
+  private final PostgresCoordinates gatewayDatabase;
   private final String viewGroupId = "balance-view-" + UUID.randomUUID();
 
   private final int maxAccountsPerCustomer;
@@ -46,6 +65,7 @@ final class Pipeline implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     viewDatabase = TestInfrastructure.newDatabase(databaseName);
+    gatewayDatabase = TestInfrastructure.newDatabase(databaseName + "_gateway");
     startProcessor();
     startView();
     startGateway();
@@ -58,7 +78,7 @@ final class Pipeline implements AutoCloseable {
         "--spring.kafka.streams.application-id=" + processorApplicationId,
         "--spring.kafka.streams.state-dir=" + processorState,
         "--spring.kafka.streams.properties.commit.interval.ms=20",
-        NO_DATABASE);
+        PROCESSOR_EXCLUSIONS);
   }
 
   void stopProcessor() {
@@ -72,7 +92,9 @@ final class Pipeline implements AutoCloseable {
         "--spring.kafka.consumer.group-id=" + viewGroupId,
         "--spring.datasource.url=" + viewDatabase.jdbcUrl(),
         "--spring.datasource.username=" + viewDatabase.username(),
-        "--spring.datasource.password=" + viewDatabase.password());
+        "--spring.datasource.password=" + viewDatabase.password(),
+        "--ledger.view.internal-token=" + INTERNAL_TOKEN,
+        VIEW_EXCLUSIONS);
   }
 
   /** Stops the view and starts it on a new, empty database: it must rebuild from the topic. */
@@ -90,7 +112,13 @@ final class Pipeline implements AutoCloseable {
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--ledger.gateway.view-url=" + viewUrl(),
         "--ledger.gateway.max-accounts-per-customer=" + maxAccountsPerCustomer,
-        NO_DATABASE);
+        "--spring.datasource.url=" + gatewayDatabase.jdbcUrl() + "?currentSchema=gateway",
+        "--spring.datasource.username=" + gatewayDatabase.username(),
+        "--spring.datasource.password=" + gatewayDatabase.password(),
+        "--ledger.gateway.token-secret=" + TOKEN_SECRET,
+        "--ledger.gateway.internal-token=" + INTERNAL_TOKEN,
+        "--ledger.gateway.operator.email=" + OPERATOR_EMAIL,
+        "--ledger.gateway.operator.password=" + OPERATOR_PASSWORD);
   }
 
   String gatewayUrl() {

@@ -96,12 +96,11 @@ class PipelineEndToEndTest {
   }
 
   @Test
-  void movementsOnUnknownAccountsOrInAnotherCurrencyAreRejected() {
+  void movementsOnUnknownAccountsAre404AndInAnotherCurrencyRejected() {
     String account = client.openAccount("EUR");
     String unknown = java.util.UUID.randomUUID().toString();
 
-    assertThat(client.move("DEPOSIT", unknown, 5, "EUR").get("reason").stringValue())
-        .isEqualTo("ACCOUNT_NOT_FOUND");
+    assertThat(client.submit("DEPOSIT", unknown, 5, "EUR", Map.of()).status()).isEqualTo(404);
     assertThat(client.move("DEPOSIT", account, 5, "USD").get("reason").stringValue())
         .isEqualTo("CURRENCY_MISMATCH");
     assertThat(client.balance(account)).isZero();

@@ -51,7 +51,7 @@ class PipelineRestartTest {
     JsonNode transactionBefore = client.finalOutcome(lastTransaction);
 
     pipeline.rebuildViewFromScratch("rebuild_after");
-    LedgerClient rebuilt = new LedgerClient(pipeline.gatewayUrl());
+    LedgerClient rebuilt = client.at(pipeline.gatewayUrl());
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(rebuilt.http.get("/api/v1/accounts/" + account).status()).isEqualTo(200);

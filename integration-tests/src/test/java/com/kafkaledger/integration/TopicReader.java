@@ -28,22 +28,30 @@ final class TopicReader {
   }
 
   static List<RawEvent> committedEventsFor(String bootstrap, String accountId) {
-    return recordsFor(bootstrap, Topics.EVENTS, accountId).stream()
+    return recordsFor(bootstrap, Topics.EVENTS, accountId).stream().map(ConsumerRecord::value)
         .map(value -> new RawEvent(LedgerJson.fromBytes(value, LedgerEvent.class),
             ContractSchemas.eventViolations(value)))
         .toList();
   }
 
   static List<byte[]> commandsFor(String bootstrap, String accountId) {
-    return recordsFor(bootstrap, Topics.COMMANDS, accountId);
+    return recordsFor(bootstrap, Topics.COMMANDS, accountId).stream().map(ConsumerRecord::value).toList();
   }
 
-  private static List<byte[]> recordsFor(String bootstrap, String topic, String key) {
+  /** The reasons of the dead letters keyed by {@code accountId}. */
+  static List<String> deadLettersFor(String bootstrap, String accountId) {
+    return recordsFor(bootstrap, Topics.COMMANDS_DEAD_LETTER, accountId).stream()
+        .map(record -> record.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER))
+        .map(header -> header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> recordsFor(String bootstrap, String topic, String key) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<byte[]> values = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> values = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -57,7 +65,7 @@ final class TopicReader {
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (key.equals(record.key())) {
-            values.add(record.value());
+            values.add(record);
           }
         }
       }

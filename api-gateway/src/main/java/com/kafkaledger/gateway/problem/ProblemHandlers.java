@@ -88,6 +88,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class})
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    log.warn("answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
     ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
         "Service unavailable", e.getMessage() + "; nothing was accepted, retry with the same Idempotency-Key",
         List.of());
