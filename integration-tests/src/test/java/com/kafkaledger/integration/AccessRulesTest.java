@@ -141,6 +141,22 @@ class AccessRulesTest {
   }
 
   @Test
+  void aCreditLegForgedOntoTheTopicIsDeadLetteredAndCreatesNoMoney() throws Exception {
+    String mallorysAccount = mallory.openAccount("EUR");
+    LedgerCommand debit = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER,
+        alicesAccount, mallorysAccount, alice.userId, 1_000, "EUR", "never debited", "fp", Instant.now())
+        .byRole(Role.CUSTOMER);
+
+    publish(mallorysAccount, JsonSerde.commands().serialize(Topics.COMMANDS, debit.creditLeg()));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        TopicReader.deadLettersFor(pipeline.kafka, mallorysAccount)).singleElement()
+        .satisfies(reason -> assertThat(reason).contains("signature")));
+    assertThat(mallory.balance(mallorysAccount)).isZero();
+    assertThat(alice.balance(alicesAccount)).isEqualTo(1_000);
+  }
+
+  @Test
   void anUnreadableCommandIsDeadLetteredWithItsReasonAndThePartitionKeepsFlowing() throws Exception {
     publish(alicesAccount, "{\"not\":\"a command".getBytes(StandardCharsets.UTF_8));
 

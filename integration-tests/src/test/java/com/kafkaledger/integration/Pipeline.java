@@ -78,6 +78,7 @@ final class Pipeline implements AutoCloseable {
         "--spring.kafka.streams.application-id=" + processorApplicationId,
         "--spring.kafka.streams.state-dir=" + processorState,
         "--spring.kafka.streams.properties.commit.interval.ms=20",
+        "--ledger.processor.leg-signing-key=integration-leg-signing-key-of-32-bytes",
         PROCESSOR_EXCLUSIONS);
   }
 

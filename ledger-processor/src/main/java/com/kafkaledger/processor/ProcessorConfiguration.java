@@ -33,11 +33,13 @@ class ProcessorConfiguration {
   @Bean
   Object ledgerTopology(StreamsBuilder builder, LedgerCore core, LedgerMetrics metrics,
       @Value("${ledger.processor.idempotency-retention}") Duration idempotencyRetention,
-      @Value("${ledger.processor.totals-interval}") Duration totalsInterval) {
+      @Value("${ledger.processor.totals-interval}") Duration totalsInterval,
+      @Value("${ledger.processor.leg-signing-key}") String legSigningKey) {
     if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
       throw new IllegalArgumentException("ledger.processor.idempotency-retention must be at least 24h");
     }
-    LedgerTopology.define(builder, core, idempotencyRetention, totalsInterval, metrics);
+    LedgerTopology.define(builder, core,
+        new LedgerTopology.Settings(idempotencyRetention, totalsInterval, legSigningKey), metrics);
     return LedgerTopology.class;
   }
 

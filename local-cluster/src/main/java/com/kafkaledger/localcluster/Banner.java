@@ -26,7 +26,8 @@ final class Banner {
     line(text, "Data directory", settings.dataDirectory().toString());
     line(text, "Logs", settings.logDirectory().toString());
     // Where the secrets are, never their values; a service started from the IDE needs them too.
-    line(text, "Service secrets", secrets.tokenSecret() + ", " + secrets.internalToken());
+    line(text, "Service secrets", secrets.tokenSecret() + ", " + secrets.internalToken() + ", "
+        + secrets.legSigningKey());
     return text.append("Press Ctrl-C to stop everything.").append(System.lineSeparator()).toString();
   }
 

@@ -19,10 +19,11 @@ import java.util.Set;
  * and kept in the data directory (readable by the owner only), so that tokens issued before a
  * restart still work after it.
  */
-record LocalSecrets(Secret tokenSecret, Secret internalToken) {
+record LocalSecrets(Secret tokenSecret, Secret internalToken, Secret legSigningKey) {
 
   static final String TOKEN_SECRET_VARIABLE = "LEDGER_TOKEN_SECRET";
   static final String INTERNAL_TOKEN_VARIABLE = "LEDGER_INTERNAL_TOKEN";
+  static final String LEG_SIGNING_KEY_VARIABLE = "LEDGER_LEG_SIGNING_KEY";
   static final int RANDOM_BYTES = 32;
   // The gateway signs with HS256, whose key must have at least 256 bits; it checks the same at start,
   // this only says so before anything is started.
@@ -41,7 +42,9 @@ record LocalSecrets(Secret tokenSecret, Secret internalToken) {
     }
     Secret internalToken = fromEnvironmentOrFile(environment, INTERNAL_TOKEN_VARIABLE,
         secretsDirectory.resolve("internal-token"));
-    return new LocalSecrets(tokenSecret, internalToken);
+    Secret legSigningKey = fromEnvironmentOrFile(environment, LEG_SIGNING_KEY_VARIABLE,
+        secretsDirectory.resolve("leg-signing-key"));
+    return new LocalSecrets(tokenSecret, internalToken, legSigningKey);
   }
 
   private static Secret fromEnvironmentOrFile(Map<String, String> environment, String variable, Path file)
@@ -101,13 +104,18 @@ record LocalSecrets(Secret tokenSecret, Secret internalToken) {
     return Map.of(TOKEN_SECRET_VARIABLE, tokenSecret.value(), INTERNAL_TOKEN_VARIABLE, internalToken.value());
   }
 
+  /** The ledger signs the transfer legs it sends itself, so that forged legs are refused. */
+  Map<String, String> forProcessor() {
+    return Map.of(LEG_SIGNING_KEY_VARIABLE, legSigningKey.value());
+  }
+
   Map<String, String> forView() {
     return Map.of(INTERNAL_TOKEN_VARIABLE, internalToken.value());
   }
 
   @Override
   public String toString() {
-    return "LocalSecrets[" + tokenSecret + ", " + internalToken + "]";
+    return "LocalSecrets[" + tokenSecret + ", " + internalToken + ", " + legSigningKey + "]";
   }
 
   /**

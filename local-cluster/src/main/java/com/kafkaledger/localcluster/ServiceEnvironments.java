@@ -20,7 +20,10 @@ final class ServiceEnvironments {
     // Spring Boot listens on every interface unless told otherwise; this cluster is for this machine only.
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     switch (service) {
-      case LEDGER_PROCESSOR -> environment.put("LEDGER_STATE_DIR", settings.processorStateDirectory().toString());
+      case LEDGER_PROCESSOR -> {
+        environment.put("LEDGER_STATE_DIR", settings.processorStateDirectory().toString());
+        environment.putAll(secrets.forProcessor());
+      }
       case BALANCE_VIEW -> {
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);

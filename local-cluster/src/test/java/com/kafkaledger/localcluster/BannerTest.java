@@ -11,7 +11,9 @@ class BannerTest {
   private static final LocalSecrets SECRETS = new LocalSecrets(
       new LocalSecrets.Secret("generated-token-secret-value-0123456789", "LEDGER_TOKEN_SECRET",
           Path.of("/ledger/.local-data/secrets/token-secret")),
-      new LocalSecrets.Secret("internal-token-from-the-user", "LEDGER_INTERNAL_TOKEN", null));
+      new LocalSecrets.Secret("internal-token-from-the-user", "LEDGER_INTERNAL_TOKEN", null),
+      new LocalSecrets.Secret("leg-signing-key-value-0123456789-abcdef", "LEDGER_LEG_SIGNING_KEY",
+          Path.of("/ledger/.local-data/secrets/leg-signing-key")));
 
   @Test
   void namesEveryUrlAndTheLocalOperatorPassword() {

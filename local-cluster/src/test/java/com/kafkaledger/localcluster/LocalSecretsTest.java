@@ -24,7 +24,8 @@ class LocalSecretsTest {
     Path directory = data.resolve("secrets");
     LocalSecrets secrets = LocalSecrets.readOrCreate(Map.of(), directory);
 
-    for (LocalSecrets.Secret secret : new LocalSecrets.Secret[] {secrets.tokenSecret(), secrets.internalToken()}) {
+    for (LocalSecrets.Secret secret : new LocalSecrets.Secret[] {secrets.tokenSecret(), secrets.internalToken(),
+        secrets.legSigningKey()}) {
       assertThat(secret.fromEnvironment()).isFalse();
       assertThat(Base64.getUrlDecoder().decode(secret.value())).hasSize(LocalSecrets.RANDOM_BYTES);
       assertThat(Files.readString(secret.file()).strip()).isEqualTo(secret.value());
@@ -51,7 +52,8 @@ class LocalSecretsTest {
   void theEnvironmentWinsAndNothingIsWrittenForIt() throws IOException {
     Path directory = data.resolve("secrets");
     LocalSecrets secrets = LocalSecrets.readOrCreate(Map.of(
-        "LEDGER_TOKEN_SECRET", GIVEN_TOKEN_SECRET, "LEDGER_INTERNAL_TOKEN", "internal"), directory);
+        "LEDGER_TOKEN_SECRET", GIVEN_TOKEN_SECRET, "LEDGER_INTERNAL_TOKEN", "internal",
+        "LEDGER_LEG_SIGNING_KEY", "given-leg-signing-key-of-thirty-two-bytes"), directory);
 
     assertThat(secrets.tokenSecret().value()).isEqualTo(GIVEN_TOKEN_SECRET);
     assertThat(secrets.internalToken().value()).isEqualTo("internal");
@@ -59,6 +61,7 @@ class LocalSecretsTest {
     assertThat(directory).doesNotExist();
     assertThat(secrets.forGateway()).containsOnlyKeys("LEDGER_TOKEN_SECRET", "LEDGER_INTERNAL_TOKEN");
     assertThat(secrets.forView()).containsExactly(Map.entry("LEDGER_INTERNAL_TOKEN", "internal"));
+    assertThat(secrets.forProcessor()).containsOnlyKeys("LEDGER_LEG_SIGNING_KEY");
   }
 
   @Test

@@ -15,7 +15,8 @@ class ServiceEnvironmentsTest {
   private final LocalSecrets secrets = new LocalSecrets(
       new LocalSecrets.Secret("token-secret-of-at-least-thirty-two-bytes", "LEDGER_TOKEN_SECRET",
           Path.of("/ledger/.local-data/secrets/token-secret")),
-      new LocalSecrets.Secret("internal-token-value", "LEDGER_INTERNAL_TOKEN", null));
+      new LocalSecrets.Secret("internal-token-value", "LEDGER_INTERNAL_TOKEN", null),
+      new LocalSecrets.Secret("leg-signing-key-of-at-least-thirty-two-bytes", "LEDGER_LEG_SIGNING_KEY", null));
 
   @Test
   void everyServiceFindsKafkaAndListensOnLoopbackOnItsPort() {
@@ -31,6 +32,7 @@ class ServiceEnvironmentsTest {
   void theProcessorKeepsItsStateInTheDataDirectory() {
     assertThat(ServiceEnvironments.of(LedgerService.LEDGER_PROCESSOR, settings, secrets))
         .containsEntry("LEDGER_STATE_DIR", "/ledger/.local-data/ledger-processor-state")
+        .containsEntry("LEDGER_LEG_SIGNING_KEY", "leg-signing-key-of-at-least-thirty-two-bytes")
         .containsEntry("SERVER_PORT", "8081");
   }
 
@@ -65,7 +67,7 @@ class ServiceEnvironmentsTest {
   }
 
   @Test
-  void theProcessorGetsNoSecretAndNoDatabase() {
+  void theProcessorGetsOnlyItsLegSigningKeyAndNoDatabase() {
     assertThat(ServiceEnvironments.of(LedgerService.LEDGER_PROCESSOR, settings, secrets))
         .doesNotContainKeys("LEDGER_TOKEN_SECRET", "LEDGER_INTERNAL_TOKEN", "SPRING_DATASOURCE_URL");
   }

@@ -1,6 +1,7 @@
 package com.kafkaledger.processor.stream;
 
 import com.kafkaledger.events.JsonSerde;
+import com.kafkaledger.events.Leg;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.Topics;
@@ -45,17 +46,19 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private final LedgerCore core;
   private final Duration idempotencyRetention;
   private final Duration totalsInterval;
+  private final LegSignatures signatures;
   private final LedgerMetrics metrics;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, AccountState> accounts;
   private WindowStore<String, ProcessedTransaction> processed;
   private PartitionTotals totals;
 
-  CommandProcessor(LedgerCore core, Duration idempotencyRetention, Duration totalsInterval,
+  CommandProcessor(LedgerCore core, LedgerTopology.Settings settings, LegSignatures signatures,
       LedgerMetrics metrics) {
     this.core = core;
-    this.idempotencyRetention = idempotencyRetention;
-    this.totalsInterval = totalsInterval;
+    this.idempotencyRetention = settings.idempotencyRetention();
+    this.totalsInterval = settings.totalsInterval();
+    this.signatures = signatures;
     this.metrics = metrics;
   }
 
@@ -92,6 +95,11 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       sendToDeadLetter(record, DeadLetter.Cause.BREAKS_CONTRACT, brokenRule);
       return;
     }
+    if (isLaterLeg(command) && !signatures.isSigned(command, record.headers())) {
+      sendToDeadLetter(record, DeadLetter.Cause.FORGED_LEG,
+          command.leg() + " leg of " + command.transactionId() + " without the ledger's signature");
+      return;
+    }
     decide(record, command);
   }
 
@@ -112,9 +120,12 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       metrics.outcome(decision.event());
       send(record.withKey(command.accountId()).withValue(decision.event()));
     }
-    if (decision.followUp() != null) {
-      metrics.followUp(decision.followUp());
-      send(record.withKey(decision.followUp().accountId()).withValue(decision.followUp()));
+    LedgerCommand next = decision.followUp();
+    if (next != null) {
+      metrics.followUp(next);
+      Headers headers = new RecordHeaders(record.headers().toArray()); // keeps the trace context
+      signatures.sign(next, headers);
+      send(new Record<>(next.accountId(), next, record.timestamp(), headers));
     }
   }
 
@@ -151,6 +162,11 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
 
   private static void replace(Headers headers, String name, String value) {
     headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** CREDIT and REVERSAL legs come only from the ledger itself. */
+  private static boolean isLaterLeg(LedgerCommand command) {
+    return command.leg() == Leg.CREDIT || command.leg() == Leg.REVERSAL;
   }
 
   private void store(LedgerCommand command, Decision decision, long timestamp) {

@@ -31,6 +31,8 @@ record DeadLetter(Cause cause, String reason, byte[] originalValue) {
     /** The record key is not the account the command applies to: it would break single-writer. */
     WRONG_KEY,
     /** A readable command that {@link com.kafkaledger.processor.core.CommandRules} refuses. */
-    BREAKS_CONTRACT
+    BREAKS_CONTRACT,
+    /** A CREDIT or REVERSAL leg without the ledger's own signature: not sent by the ledger. */
+    FORGED_LEG
   }
 }

@@ -18,10 +18,17 @@ public final class LedgerTopology {
 
   private LedgerTopology() {}
 
-  public static void define(StreamsBuilder builder, LedgerCore core, Duration idempotencyRetention,
-      Duration totalsInterval, LedgerMetrics metrics) {
+  /**
+   * @param idempotencyRetention how long decided commands are remembered (stream time)
+   * @param totalsInterval how often each partition publishes its totals
+   * @param legSigningKey the key the ledger signs and checks its own transfer legs with
+   */
+  public record Settings(Duration idempotencyRetention, Duration totalsInterval, String legSigningKey) {}
+
+  public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
+    LegSignatures signatures = new LegSignatures(settings.legSigningKey());
     builder.addStateStore(LedgerStores.accounts());
-    builder.addStateStore(LedgerStores.processedTransactions(idempotencyRetention));
+    builder.addStateStore(LedgerStores.processedTransactions(settings.idempotencyRetention()));
     builder.addStateStore(LedgerStores.totals());
 
     builder
@@ -30,7 +37,7 @@ public final class LedgerTopology {
         .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
         // Decide each command against the account's state: one event, maybe the next leg; or
         // pass a record it cannot use on to the dead-letter topic.
-        .process(() -> new CommandProcessor(core, idempotencyRetention, totalsInterval, metrics),
+        .process(() -> new CommandProcessor(core, settings, signatures, metrics),
             LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS, LedgerStores.TOTALS)
         // Events, next legs, totals and dead letters go out in the same transaction as the
         // state changes.

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class LedgerTopologyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  private static final String SIGNING_KEY = "topology-test-leg-signing-key-32-bytes";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private TopologyTestDriver driver;
@@ -50,7 +51,8 @@ class LedgerTopologyTest {
   @BeforeEach
   void startTopology() {
     StreamsBuilder builder = new StreamsBuilder();
-    LedgerTopology.define(builder, new LedgerCore(0), Duration.ofHours(25), Duration.ofSeconds(1),
+    LedgerTopology.define(builder, new LedgerCore(0),
+        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY),
         new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
@@ -184,15 +186,34 @@ class LedgerTopologyTest {
 
     send(LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER, account, destination,
         "alice", 30, "EUR", "rent", "fp", NOW));
-    var credit = legs.readKeyValue();
-    commands.pipeInput(credit.key, credit.value);
+    TestRecord<String, LedgerCommand> credit = legs.readRecord();
+    commands.pipeInput(credit); // as it comes back from the topic: with the ledger's signature
 
-    assertThat(credit.key).isEqualTo(destination);
-    assertThat(credit.value.leg()).isEqualTo(com.kafkaledger.events.Leg.CREDIT);
+    assertThat(credit.key()).isEqualTo(destination);
+    assertThat(credit.value().leg()).isEqualTo(com.kafkaledger.events.Leg.CREDIT);
+    assertThat(credit.headers().lastHeader(LegSignatures.HEADER)).isNotNull();
     assertThat(events.readValuesToList()).extracting(LedgerEvent::type)
         .containsExactly(EventType.TRANSFER_DEBITED, EventType.TRANSFER_CREDITED);
     assertThat(accountsStore().get(destination).balance()).isEqualTo(30);
     assertThat(legs.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aCreditLegForgedOntoTheTopicIsDeadLetteredAndCreditsNothing() {
+    TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
+    send(open());
+    LedgerCommand debit = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER,
+        UUID.randomUUID().toString(), account, "mallory", 1_000, "EUR", "free money", "fp", NOW);
+    TestRecord<String, LedgerCommand> wronglySigned = new TestRecord<>(account, debit.creditLeg());
+    wronglySigned.headers().add(LegSignatures.HEADER, utf8("bm90IHRoZSBsZWRnZXIncw=="));
+
+    send(debit.creditLeg());
+    commands.pipeInput(wronglySigned);
+
+    assertThat(deadLetters.readRecordsToList()).hasSize(2).allSatisfy(dead -> assertThat(
+        new String(dead.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(), StandardCharsets.UTF_8))
+        .contains("without the ledger's signature"));
+    assertThat(accountsStore().get(account).balance()).isZero();
   }
 
   @Test
