@@ -2,8 +2,6 @@ package com.kafkaledger.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kafkaledger.testsupport.TestInfrastructure;
-import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,22 +28,11 @@ class AuthenticationTest {
 
   @BeforeAll
   static void startGateway() {
-    PostgresCoordinates database = TestInfrastructure.newDatabase("gateway_auth");
-    gateway = ApiGatewayApplication.builder().run(
-        "--server.port=0",
-        "--spring.datasource.url=" + database.jdbcUrl() + "?currentSchema=gateway",
-        "--spring.datasource.username=" + database.username(),
-        "--spring.datasource.password=" + database.password(),
-        // Nothing listens on port 1: Kafka and the view are unreachable.
-        "--spring.kafka.bootstrap-servers=127.0.0.1:1",
-        "--spring.kafka.producer.properties.max.block.ms=1000",
-        "--ledger.gateway.view-url=http://127.0.0.1:1",
-        "--ledger.gateway.token-secret=a-test-secret-of-at-least-32-bytes!!",
-        "--ledger.gateway.internal-token=test-internal-token",
+    gateway = GatewayWithoutBackends.start("gateway_auth",
         "--ledger.gateway.operator.email=ops@example.com",
         "--ledger.gateway.operator.password=operator-pass-1234",
         "--ledger.gateway.sign-in-attempts-per-email-per-minute=3");
-    base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    base = GatewayWithoutBackends.baseUrl(gateway);
   }
 
   @AfterAll

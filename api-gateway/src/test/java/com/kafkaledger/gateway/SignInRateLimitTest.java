@@ -2,8 +2,6 @@ package com.kafkaledger.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kafkaledger.testsupport.TestInfrastructure;
-import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,18 +20,9 @@ class SignInRateLimitTest {
 
   @BeforeAll
   static void startGateway() {
-    PostgresCoordinates database = TestInfrastructure.newDatabase("gateway_rate_limit");
-    gateway = ApiGatewayApplication.builder().run(
-        "--server.port=0",
-        "--spring.datasource.url=" + database.jdbcUrl() + "?currentSchema=gateway",
-        "--spring.datasource.username=" + database.username(),
-        "--spring.datasource.password=" + database.password(),
-        "--spring.kafka.bootstrap-servers=127.0.0.1:1",
-        "--ledger.gateway.view-url=http://127.0.0.1:1",
-        "--ledger.gateway.token-secret=a-test-secret-of-at-least-32-bytes!!",
-        "--ledger.gateway.internal-token=test-internal-token",
+    gateway = GatewayWithoutBackends.start("gateway_rate_limit",
         "--ledger.gateway.sign-in-attempts-per-address-per-minute=3");
-    base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    base = GatewayWithoutBackends.baseUrl(gateway);
   }
 
   @AfterAll
