@@ -91,6 +91,18 @@ public final class TestInfrastructure {
     }
   }
 
+  /** How to stop each broker this JVM started, by its bootstrap address. */
+  private static final Map<String, Runnable> BROKER_STOPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Stops a broker started by {@link #newKafkaBroker()}: for tests of what happens without Kafka. */
+  public static void stopKafkaBroker(String bootstrapServers) {
+    Runnable stop = BROKER_STOPS.remove(bootstrapServers);
+    if (stop == null) {
+      throw new IllegalArgumentException("no broker of this JVM at " + bootstrapServers);
+    }
+    stop.run();
+  }
+
   private static String startEmbeddedKafka() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
     // A single broker must host the transaction log itself for exactly-once to work.
@@ -100,7 +112,12 @@ public final class TestInfrastructure {
         "offsets.topic.replication.factor", "1",
         "group.initial.rebalance.delay.ms", "0"));
     broker.afterPropertiesSet();
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (BROKER_STOPS.containsKey(broker.getBrokersAsString())) {
+        broker.destroy();
+      }
+    }));
+    BROKER_STOPS.put(broker.getBrokersAsString(), broker::destroy);
     return broker.getBrokersAsString();
   }
 
@@ -108,6 +125,7 @@ public final class TestInfrastructure {
   private static String startKafkaContainer() {
     KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1");
     kafka.start();
+    BROKER_STOPS.put(kafka.getBootstrapServers(), kafka::stop);
     return kafka.getBootstrapServers();
   }
 

@@ -76,11 +76,12 @@ class TransactionController {
     String id = transactionId.toLowerCase(Locale.ROOT);
     Caller caller = callers.current();
     Optional<Map<String, Object>> known = view.transactionWithFingerprint(id);
+    Optional<RecentSubmissions.Submission> accepted = known.isPresent() ? Optional.empty() : recent.find(id);
     String initiatorId = known.map(transaction -> (String) transaction.get("initiatorId"))
-        .or(() -> recent.find(id).map(RecentSubmissions.Submission::initiatorId))
+        .or(() -> accepted.map(RecentSubmissions.Submission::initiatorId))
         .orElse(null);
     Optional<Map<String, Object>> current = known.map(TransactionController::withoutInternals)
-        .or(() -> recent.find(id).map(RecentSubmissions.Submission::pendingView));
+        .or(() -> accepted.map(RecentSubmissions.Submission::pendingView));
     if (current.isEmpty() || !access.maySee(caller, initiatorId, current.get())) {
       throw new NotFoundException("transaction " + id + " was not found");
     }
