@@ -4,6 +4,7 @@ import com.kafkaledger.events.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 
 /** Creates the pipeline's topics when they are missing; existing ones are left as they are. */
-final class LedgerTopics {
+public final class LedgerTopics {
 
   static final Duration COMMAND_RETENTION = Duration.ofDays(7);
   static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(7);
@@ -25,23 +26,24 @@ final class LedgerTopics {
   private LedgerTopics() {}
 
   static List<NewTopic> definitions(int partitions) {
-    short replicas = 1;
-    NewTopic commands = new NewTopic(Topics.COMMANDS, partitions, replicas)
+    // The broker's default.replication.factor: 1 on a single node, 3 on a three-node cluster.
+    Optional<Short> replicas = Optional.empty();
+    NewTopic commands = new NewTopic(Topics.COMMANDS, Optional.of(partitions), replicas)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(COMMAND_RETENTION.toMillis())));
     // The events are the source of truth the view is rebuilt from: never delete them.
-    NewTopic events = new NewTopic(Topics.EVENTS, partitions, replicas)
+    NewTopic events = new NewTopic(Topics.EVENTS, Optional.of(partitions), replicas)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
     // The ledger's running totals per partition and currency: only the newest per key matters.
-    NewTopic totals = new NewTopic(Topics.TOTALS, partitions, replicas)
+    NewTopic totals = new NewTopic(Topics.TOTALS, Optional.of(partitions), replicas)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     // Commands the ledger could not read or that break the contract, kept as long as the commands so an
     // operator can see what was sent; as many partitions, so the original key keeps its partition.
-    NewTopic commandsDeadLetter = new NewTopic(Topics.COMMANDS_DEAD_LETTER, partitions, replicas)
+    NewTopic commandsDeadLetter = new NewTopic(Topics.COMMANDS_DEAD_LETTER, Optional.of(partitions), replicas)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis())));
     return List.of(commands, events, totals, commandsDeadLetter);
   }
 
-  static void createMissing(String bootstrapServers, int partitions)
+  public static void createMissing(String bootstrapServers, int partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

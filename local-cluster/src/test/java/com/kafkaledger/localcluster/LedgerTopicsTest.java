@@ -26,7 +26,8 @@ class LedgerTopicsTest {
     NewTopic commands = topics.get(Topics.COMMANDS);
 
     assertThat(commands.numPartitions()).isEqualTo(12);
-    assertThat(commands.replicationFactor()).isEqualTo((short) 1);
+    // -1: the broker's default.replication.factor, so one node or a three-node cluster alike
+    assertThat(commands.replicationFactor()).isEqualTo((short) -1);
     assertThat(commands.configs()).containsEntry("retention.ms", "604800000");
   }
 
@@ -43,7 +44,7 @@ class LedgerTopicsTest {
 
     assertThat(deadLetter.name()).isEqualTo("ledger.commands.dlq");
     assertThat(deadLetter.numPartitions()).isEqualTo(topics.get(Topics.COMMANDS).numPartitions());
-    assertThat(deadLetter.replicationFactor()).isEqualTo((short) 1);
+    assertThat(deadLetter.replicationFactor()).isEqualTo((short) -1);
     assertThat(deadLetter.configs()).containsEntry("retention.ms", "604800000");
   }
 

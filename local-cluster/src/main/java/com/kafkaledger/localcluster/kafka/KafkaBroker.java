@@ -31,9 +31,12 @@ public final class KafkaBroker {
     this.clusterId = clusterId;
   }
 
-  /** Writes server.properties, formats the storage if this is the node's first start, and starts it. */
+  /**
+   * Writes server.properties, formats the storage if this is the node's first start, and starts it;
+   * also after the node stopped or was killed.
+   */
   public void start() throws IOException, InterruptedException {
-    if (process != null) {
+    if (process != null && process.isAlive()) {
       throw new IllegalStateException("kafka node " + settings.nodeId() + " is already started");
     }
     KafkaServerProperties.write(settings);
@@ -81,6 +84,13 @@ public final class KafkaBroker {
   public void stop(Duration grace) {
     if (process != null) {
       process.stop(grace);
+    }
+  }
+
+  /** kill -9: the node loses what it had not flushed and must recover from its replicas when started again. */
+  public void kill() {
+    if (process != null) {
+      process.kill();
     }
   }
 

@@ -71,6 +71,15 @@ public final class ChildProcess {
     }
   }
 
+  /** SIGKILL: no shutdown hooks, no flushing; what a crash or an OOM killer does. Waits until it is gone. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Waits for a process that is expected to end by itself (a tool run); kills it after {@code limit}. */
   public int awaitExit(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
