@@ -1,0 +1,152 @@
+package com.kafkaledger.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line of {@code ./bench}.
+ *
+ * @param parts the parts to run, in the order they run
+ * @param baselineDuration how long each baseline run (one workload, one client count) is measured
+ * @param baselineWarmUp how long each baseline run goes before it is measured
+ * @param clients the client counts of the baseline
+ * @param ledgerDuration the longest a ledger-alone (or trivial app) run is measured
+ * @param ledgerExpectedRate commands per second the ledger is expected to reach, to size the pre-load
+ * @param ledgerAccounts how many accounts the ledger-alone workloads spread over
+ * @param keepData keep the temporary data directory (databases, Kafka logs, process logs) at exit
+ */
+public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Duration baselineWarmUp,
+    List<Integer> clients, Duration ledgerDuration, int ledgerExpectedRate, int ledgerAccounts,
+    boolean keepData) {
+
+  public static final String BASELINE = "baseline";
+  public static final String LEDGER_ALONE = "ledger-alone";
+  /** Every part, in the order a full run takes them. */
+  public static final List<String> ALL_PARTS = List.of(BASELINE, LEDGER_ALONE);
+  private static final Set<String> VALUE_FLAGS = Set.of("--only", "--baseline-seconds", "--baseline-warmup-seconds",
+      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts");
+
+  public static BenchmarkOptions defaults() {
+    return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
+        Duration.ofSeconds(60), 30_000, 100_000, false);
+  }
+
+  /** Thrown for a command line that cannot be run; the message says why. */
+  public static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static BenchmarkOptions parse(String... args) throws UsageException {
+    BenchmarkOptions defaults = defaults();
+    List<String> parts = defaults.parts;
+    Duration baselineDuration = defaults.baselineDuration;
+    Duration baselineWarmUp = defaults.baselineWarmUp;
+    List<Integer> clients = defaults.clients;
+    Duration ledgerDuration = defaults.ledgerDuration;
+    int ledgerExpectedRate = defaults.ledgerExpectedRate;
+    int ledgerAccounts = defaults.ledgerAccounts;
+    boolean keepData = defaults.keepData;
+    List<String> remaining = new ArrayList<>(Arrays.asList(args));
+    while (!remaining.isEmpty()) {
+      String flag = remaining.remove(0);
+      if (flag.equals("--keep-data")) {
+        keepData = true;
+        continue;
+      }
+      if (!VALUE_FLAGS.contains(flag)) {
+        throw new UsageException("unknown option " + flag);
+      }
+      if (remaining.isEmpty()) {
+        throw new UsageException(flag + " needs a value");
+      }
+      String value = remaining.remove(0);
+      switch (flag) {
+        case "--only" -> parts = parts(value);
+        case "--baseline-seconds" -> baselineDuration = Duration.ofSeconds(number(flag, value, 1));
+        case "--baseline-warmup-seconds" -> baselineWarmUp = Duration.ofSeconds(number(flag, value, 0));
+        case "--clients" -> clients = clients(value);
+        case "--ledger-seconds" -> ledgerDuration = Duration.ofSeconds(number(flag, value, 1));
+        case "--ledger-rate" -> ledgerExpectedRate = number(flag, value, 1);
+        case "--ledger-accounts" -> ledgerAccounts = number(flag, value, 2);
+        default -> throw new IllegalStateException("a flag in VALUE_FLAGS without a case: " + flag);
+      }
+    }
+    return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
+        ledgerExpectedRate, ledgerAccounts, keepData);
+  }
+
+  public boolean runs(String part) {
+    return parts.contains(part);
+  }
+
+  // Parts always run in the order of ALL_PARTS, whatever order they were named in.
+  private static List<String> parts(String value) throws UsageException {
+    Set<String> named = new LinkedHashSet<>(Arrays.asList(value.split(",")));
+    for (String part : named) {
+      if (!ALL_PARTS.contains(part)) {
+        throw new UsageException("unknown part " + part + "; the parts are " + String.join(", ", ALL_PARTS));
+      }
+    }
+    return ALL_PARTS.stream().filter(named::contains).toList();
+  }
+
+  private static List<Integer> clients(String value) throws UsageException {
+    List<Integer> counts = new ArrayList<>();
+    for (String count : value.split(",")) {
+      counts.add(number("--clients", count, 1));
+    }
+    return List.copyOf(counts);
+  }
+
+  private static int number(String flag, String value, int minimum) throws UsageException {
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number < minimum) {
+        throw new UsageException(flag + " must be at least " + minimum + ", not " + value);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new UsageException(flag + " takes a whole number, not " + value);
+    }
+  }
+
+  public static String usage() {
+    return """
+        Usage: ./bench [options]
+
+        Runs the benchmark on this machine, with no Docker, and prints the figures as it goes and a
+        summary at the end. Every server it needs it starts itself on 127.0.0.1 (free ports, data in
+        a temporary directory) and stops at the end, also on Ctrl-C.
+
+        Parts (all by default, in this order):
+          baseline      the synchronous design: one PostgreSQL transaction per money movement
+                        (fsync and synchronous_commit on), the shared pgbench scripts through JDBC:
+                        withdraw, hot-merchant charge and transfer, app-style and as functions,
+                        a closed loop per client count; reports tps per client count and the best
+          ledger-alone  the real ledger topology (in-process Kafka Streams, exactly-once) against a
+                        trivial exactly-once Kafka Streams app on the same fresh broker, on pre-loaded
+                        commands: deposits, uniform transfers, charges to one hot merchant
+
+        Options:
+          --only PART[,PART]              run only these parts (baseline, ledger-alone)
+          --baseline-seconds N            measured seconds per baseline run            (30)
+          --baseline-warmup-seconds N     unmeasured seconds before each baseline run   (5)
+          --clients N[,N...]              baseline client counts                        (8,32,64)
+          --ledger-seconds N              longest measured run per app and workload     (60)
+          --ledger-rate N                 expected ledger commands/s; the pre-load is
+                                          N x ledger-seconds commands                  (30000)
+          --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
+          --keep-data                     keep the temporary data directory and its logs
+          --rebuild                       (./bench) build the project first, even if the jar exists
+          --help                          this text
+
+        Figures are only comparable within one run on one otherwise idle machine.
+        """;
+  }
+}

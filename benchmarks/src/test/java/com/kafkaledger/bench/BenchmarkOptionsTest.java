@@ -1,0 +1,43 @@
+package com.kafkaledger.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+  @Test
+  void runsEveryPartWithTheDefaultsWhenGivenNothing() throws Exception {
+    BenchmarkOptions options = BenchmarkOptions.parse();
+
+    assertThat(options.parts()).containsExactly("baseline", "ledger-alone");
+    assertThat(options.clients()).containsExactly(8, 32, 64);
+    assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void readsTheFlags() throws Exception {
+    BenchmarkOptions options = BenchmarkOptions.parse("--only", "ledger-alone,baseline", "--baseline-seconds", "5",
+        "--clients", "8,16", "--ledger-seconds", "15", "--ledger-rate", "1000", "--keep-data");
+
+    assertThat(options.parts()).isEqualTo(List.of("baseline", "ledger-alone"));
+    assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.clients()).containsExactly(8, 16);
+    assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(options.ledgerExpectedRate()).isEqualTo(1000);
+    assertThat(options.keepData()).isTrue();
+  }
+
+  @Test
+  void refusesWhatItCannotRun() {
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--only", "rest-api")).hasMessageContaining("unknown part");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "8,zero")).hasMessageContaining("whole number");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--baseline-seconds", "0")).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--ledger-seconds")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option");
+  }
+}
