@@ -192,7 +192,7 @@ final class SystemCluster implements AutoCloseable {
     java.util.Collections.reverse(started);
     started.stream().filter(service -> service.process != null)
         .forEach(service -> service.process.process().stop(STOP_GRACE));
-    brokers.parallelStream().forEach(broker -> broker.stop(STOP_GRACE)); // one at a time, the last waits for the gone
+    brokers.parallelStream().forEach(broker -> broker.stop(STOP_GRACE)); // together: one by one, the last would wait for a quorum already gone
     brokers.clear();
     if (postgres != null) {
       try {
