@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -71,6 +72,49 @@ public final class LocalCluster {
     }
     System.out.print(Banner.text(cluster.settings, cluster.secrets, cluster.infrastructureOnly));
     new CountDownLatch(1).await(); // the foreground stays until a signal ends the JVM
+  }
+
+  /**
+   * For programs that need the whole pipeline running (the benchmark): starts it as ./run-local
+   * would with these variables, and waits until every part is ready. {@link #stop()} ends it.
+   */
+  public static LocalCluster startAsRunLocal(Map<String, String> environment, Path projectRoot)
+      throws StartupFailure, IOException, InterruptedException {
+    LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(environment, projectRoot);
+    LocalCluster cluster = new LocalCluster(settings,
+        LocalSecrets.readOrCreate(environment, settings.secretsDirectory()), false);
+    try {
+      cluster.start();
+    } catch (StartupFailure | RuntimeException e) {
+      cluster.stop();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** Services first, then Kafka, then PostgreSQL. */
+  public void stop() {
+    shutdown.stopAll();
+  }
+
+  public String gatewayUrl() {
+    return "http://127.0.0.1:" + settings.ports().gateway();
+  }
+
+  public String jdbcUrl() {
+    return settings.jdbcUrl();
+  }
+
+  public String kafkaBootstrapServers() {
+    return settings.kafkaBootstrapServers();
+  }
+
+  public String operatorEmail() {
+    return settings.operator().email();
+  }
+
+  public String operatorPassword() {
+    return settings.operator().password();
   }
 
   private static void fail(String message, int exitCode) {
@@ -165,8 +209,9 @@ public final class LocalCluster {
   private ServiceProcess startService(LedgerService service, int port) throws StartupFailure {
     Path log = settings.logDirectory().resolve(service.moduleName() + ".log");
     try {
-      return ServiceProcess.start(service, settings.projectRoot(), port,
-          ServiceEnvironments.of(service, settings, secrets), log);
+      return ServiceProcess.start(service, service.moduleName(), settings.projectRoot(), port,
+          List.of("-Xmx" + settings.serviceHeapMegabytes() + "m"), ServiceEnvironments.of(service, settings, secrets),
+          log);
     } catch (IOException e) {
       throw new StartupFailure(service.moduleName() + " did not start: " + e.getMessage(), e);
     }

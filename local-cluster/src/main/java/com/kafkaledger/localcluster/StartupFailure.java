@@ -1,7 +1,7 @@
 package com.kafkaledger.localcluster;
 
 /** The cluster could not be brought up; the message says what and shows the relevant log. */
-final class StartupFailure extends Exception {
+public final class StartupFailure extends Exception {
 
   StartupFailure(String message) {
     super(message);

@@ -25,6 +25,7 @@ class LocalClusterSettingsTest {
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger");
     assertThat(settings.jdbcUrl("gateway")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger?currentSchema=gateway");
     assertThat(settings.secretsDirectory()).isEqualTo(ROOT.resolve(".local-data/secrets"));
+    assertThat(settings.serviceHeapMegabytes()).isEqualTo(512);
   }
 
   @Test
@@ -32,12 +33,14 @@ class LocalClusterSettingsTest {
     LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(Map.of(
         "LEDGER_GATEWAY_PORT", "18080", "LEDGER_PROCESSOR_PORT", "18081", "LEDGER_VIEW_PORT", "18082",
         "LEDGER_KAFKA_PORT", "19092", "LEDGER_KAFKA_CONTROLLER_PORT", "19093", "LEDGER_POSTGRES_PORT", "15432",
-        "LEDGER_PARTITIONS", "3", "LEDGER_STARTUP_TIMEOUT_SECONDS", "60", "LEDGER_DATA_DIR", "/var/tmp/ledger"), ROOT);
+        "LEDGER_PARTITIONS", "3", "LEDGER_STARTUP_TIMEOUT_SECONDS", "60", "LEDGER_DATA_DIR", "/var/tmp/ledger",
+        "LEDGER_SERVICE_HEAP_MB", "1024"), ROOT);
 
     assertThat(settings.ports())
         .isEqualTo(new LocalClusterSettings.Ports(18080, 18081, 18082, 19092, 19093, 15432));
     assertThat(settings.partitions()).isEqualTo(3);
     assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.serviceHeapMegabytes()).isEqualTo(1024);
     assertThat(settings.dataDirectory()).isEqualTo(Path.of("/var/tmp/ledger"));
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/ledger");
   }

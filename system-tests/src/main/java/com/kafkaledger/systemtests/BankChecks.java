@@ -31,7 +31,7 @@ final class BankChecks {
   record Check(String name, long violations, String counts, List<String> examples) {
 
     String line() {
-      return String.format("check %-9s %d violations (%s)%s", name + ":", violations, counts,
+      return String.format("check %-10s %d violations (%s)%s", name + ":", violations, counts,
           examples.isEmpty() ? "" : System.lineSeparator() + "    e.g. " + String.join(System.lineSeparator()
               + "    e.g. ", examples));
     }

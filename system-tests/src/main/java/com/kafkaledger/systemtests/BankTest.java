@@ -144,6 +144,7 @@ public final class BankTest {
       BankChecks checks = new BankChecks(events, accepted, statuses);
       List<Check> lines = new ArrayList<>();
       lines.add(requests(workload, nemesis));
+      lines.add(booksDuringFaults(workload));
       lines.add(checks.books());
       lines.add(checks.sequences());
       lines.add(checks.outcomes());
@@ -182,6 +183,13 @@ public final class BankTest {
   }
 
   // The view's own table says when nothing accepted is PENDING any more; cheaper than asking the API in a loop.
+  private static Check booksDuringFaults(Workload workload) {
+    List<String> unbalanced = List.copyOf(workload.unbalancedReads);
+    return new Check("snapshots", unbalanced.size(), workload.booksReads.get()
+        + " reads of the books by the operator during the faults, each must balance", unbalanced.stream().limit(5)
+        .toList());
+  }
+
   private static void awaitNoPending(SystemCluster cluster, List<Accepted> accepted)
       throws SQLException, InterruptedException {
     try (Connection view = DriverManager.getConnection(cluster.jdbcUrl(), PostgresServer.USERNAME,

@@ -41,6 +41,9 @@ final class Workload {
   /** Answers other than 202 to a movement, by status; a careful client never gets any. */
   final Map<Integer, AtomicLong> refused = new ConcurrentHashMap<>();
   final AtomicLong requests = new AtomicLong();
+  /** Reads of the books (the reconciliation endpoint) while the faults ran, and those that did not balance. */
+  final AtomicLong booksReads = new AtomicLong();
+  final ConcurrentLinkedQueue<String> unbalancedReads = new ConcurrentLinkedQueue<>();
   /** Requests still without a deciding answer when the client's patience ran out. */
   final AtomicLong undecided = new AtomicLong();
 
@@ -176,7 +179,17 @@ final class Workload {
         "{\"limit\":" + limit + "}", UUID.randomUUID().toString());
     record(reply, new Accepted(reply.text("transactionId"), "SET_OVERDRAFT_LIMIT", account.id(), null, limit,
         account.currency(), operator));
+    readBooks();
     pause(random.nextInt(500, 1_500));
+  }
+
+  // Like the reads of Jepsen's bank test: the total, read while faults happen, must always be zero.
+  private void readBooks() {
+    ApiClient.Reply books = operator.get("/api/v1/admin/reconciliation");
+    booksReads.incrementAndGet();
+    if (books.status() != 200 || !books.body().get("balanced").asBoolean()) {
+      unbalancedReads.add(books.status() + " " + books.body());
+    }
   }
 
   private void submit(ApiClient client, String type, Account from, String to, long amount) {

@@ -41,6 +41,9 @@ public final class PostgresServer implements AutoCloseable {
         // zonky turns fsync and synchronous commits off for throwaway test databases; this data is meant to last.
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
+        // pg_xact_commit_timestamp(xmin) tells when a row became visible: the benchmark's
+        // submit-to-visible latency is measured with it, and it answers an operator's "since when?".
+        .setServerConfig("track_commit_timestamp", "on")
         // The launcher stops PostgreSQL itself, last, after the services that use it.
         .setRegisterShutdownHook(false)
         .setPGStartupWait(STARTUP_LIMIT)

@@ -31,8 +31,13 @@ public final class JavaCommand {
     return command;
   }
 
-  public static List<String> executableJar(Path jar) {
-    return List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString());
+  public static List<String> executableJar(List<String> jvmOptions, Path jar) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    return command;
   }
 
   // Absolute, so that the child may run from any working directory.

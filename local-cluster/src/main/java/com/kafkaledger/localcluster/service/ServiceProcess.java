@@ -4,6 +4,7 @@ import com.kafkaledger.localcluster.process.ChildProcess;
 import com.kafkaledger.localcluster.process.JavaCommand;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** One service running as {@code java -jar <module>-exec.jar}, configured through its environment. */
@@ -17,10 +18,14 @@ public final class ServiceProcess {
     this.port = port;
   }
 
-  public static ServiceProcess start(LedgerService service, Path projectRoot, int port,
-      Map<String, String> environment, Path logFile) throws IOException {
-    ChildProcess process = ChildProcess.start(service.moduleName(),
-        JavaCommand.executableJar(service.executableJar(projectRoot)), environment, logFile);
+  /**
+   * Starts the service's jar with {@code jvmOptions} (its heap, for one); {@code name} tells
+   * instances of one service apart in messages.
+   */
+  public static ServiceProcess start(LedgerService service, String name, Path projectRoot, int port,
+      List<String> jvmOptions, Map<String, String> environment, Path logFile) throws IOException {
+    ChildProcess process = ChildProcess.start(name,
+        JavaCommand.executableJar(jvmOptions, service.executableJar(projectRoot)), environment, logFile);
     return new ServiceProcess(process, port);
   }
 
