@@ -2,14 +2,15 @@ package com.kafkaledger.bench;
 
 import com.kafkaledger.bench.baseline.BaselineBenchmark;
 import com.kafkaledger.bench.baseline.BaselineResult;
+import com.kafkaledger.bench.ledger.LedgerAloneBenchmark;
+import com.kafkaledger.bench.ledger.LedgerAloneResult;
+import com.kafkaledger.bench.ledger.RateSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code ./bench}: runs the chosen parts one after the other, each with the servers it needs
@@ -49,7 +50,7 @@ public final class Benchmark {
       if (options.keepData()) {
         System.out.println("data and logs kept in " + workDirectory);
       } else {
-        deleteQuietly(workDirectory);
+        Directories.deleteQuietly(workDirectory);
       }
     }, "bench-shutdown"));
     System.out.printf("bench: parts %s, data in %s%n", String.join(", ", options.parts()), workDirectory);
@@ -76,7 +77,24 @@ public final class Benchmark {
     if (options.runs(BenchmarkOptions.BASELINE)) {
       summary.addAll(baseline());
     }
+    if (options.runs(BenchmarkOptions.LEDGER_ALONE)) {
+      summary.addAll(ledgerAlone());
+    }
     return summary;
+  }
+
+  private List<String> ledgerAlone() throws Exception {
+    System.out.printf("%n== ledger-alone: the ledger topology against a trivial exactly-once app, at most %d s each,"
+        + " pre-loaded for %d ledger commands/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
+    List<LedgerAloneResult> results = new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
+        options.ledgerDuration(), options.ledgerExpectedRate(), options.ledgerAccounts(), options.ledgerWorkloads(),
+        options.keepData()))
+        .run(workDirectory.resolve("ledger-alone"), cleanup);
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("ledger-alone: one stream thread, exactly_once_v2, %d accounts, steady rate = last %.0f%% "
+        + "of each run", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
+    results.forEach(result -> lines.add(result.line()));
+    return lines;
   }
 
   private List<String> baseline() throws Exception {
@@ -91,14 +109,6 @@ public final class Benchmark {
           options.baselineDuration().toSeconds()));
       results.forEach(result -> lines.add(result.line()));
       return lines;
-    }
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | RuntimeException ignored) {
-      // a temporary directory; the system cleans it up eventually
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.kafkaledger.bench;
 
+import com.kafkaledger.bench.ledger.LedgerWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,22 +18,23 @@ import java.util.Set;
  * @param ledgerDuration the longest a ledger-alone (or trivial app) run is measured
  * @param ledgerExpectedRate commands per second the ledger is expected to reach, to size the pre-load
  * @param ledgerAccounts how many accounts the ledger-alone workloads spread over
+ * @param ledgerWorkloads the ledger-alone workloads to run
  * @param keepData keep the temporary data directory (databases, Kafka logs, process logs) at exit
  */
 public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Duration baselineWarmUp,
     List<Integer> clients, Duration ledgerDuration, int ledgerExpectedRate, int ledgerAccounts,
-    boolean keepData) {
+    List<LedgerWorkload> ledgerWorkloads, boolean keepData) {
 
   public static final String BASELINE = "baseline";
   public static final String LEDGER_ALONE = "ledger-alone";
   /** Every part, in the order a full run takes them. */
   public static final List<String> ALL_PARTS = List.of(BASELINE, LEDGER_ALONE);
   private static final Set<String> VALUE_FLAGS = Set.of("--only", "--baseline-seconds", "--baseline-warmup-seconds",
-      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts");
+      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts", "--ledger-workloads");
 
   public static BenchmarkOptions defaults() {
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
-        Duration.ofSeconds(60), 30_000, 100_000, false);
+        Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()), false);
   }
 
   /** Thrown for a command line that cannot be run; the message says why. */
@@ -51,6 +53,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     Duration ledgerDuration = defaults.ledgerDuration;
     int ledgerExpectedRate = defaults.ledgerExpectedRate;
     int ledgerAccounts = defaults.ledgerAccounts;
+    List<LedgerWorkload> ledgerWorkloads = defaults.ledgerWorkloads;
     boolean keepData = defaults.keepData;
     List<String> remaining = new ArrayList<>(Arrays.asList(args));
     while (!remaining.isEmpty()) {
@@ -74,11 +77,12 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
         case "--ledger-seconds" -> ledgerDuration = Duration.ofSeconds(number(flag, value, 1));
         case "--ledger-rate" -> ledgerExpectedRate = number(flag, value, 1);
         case "--ledger-accounts" -> ledgerAccounts = number(flag, value, 2);
+        case "--ledger-workloads" -> ledgerWorkloads = ledgerWorkloads(value);
         default -> throw new IllegalStateException("a flag in VALUE_FLAGS without a case: " + flag);
       }
     }
     return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
-        ledgerExpectedRate, ledgerAccounts, keepData);
+        ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, keepData);
   }
 
   public boolean runs(String part) {
@@ -94,6 +98,18 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
       }
     }
     return ALL_PARTS.stream().filter(named::contains).toList();
+  }
+
+  private static List<LedgerWorkload> ledgerWorkloads(String value) throws UsageException {
+    Set<String> named = new LinkedHashSet<>(Arrays.asList(value.split(",")));
+    List<LedgerWorkload> known = List.of(LedgerWorkload.values());
+    for (String name : named) {
+      if (known.stream().noneMatch(workload -> workload.optionName().equals(name))) {
+        throw new UsageException("unknown ledger workload " + name + "; they are "
+            + known.stream().map(LedgerWorkload::optionName).toList());
+      }
+    }
+    return known.stream().filter(workload -> named.contains(workload.optionName())).toList();
   }
 
   private static List<Integer> clients(String value) throws UsageException {
@@ -142,6 +158,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           --ledger-rate N                 expected ledger commands/s; the pre-load is
                                           N x ledger-seconds commands                  (30000)
           --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
+          --ledger-workloads W[,W...]     deposits, transfers, hot-merchant             (all)
           --keep-data                     keep the temporary data directory and its logs
           --rebuild                       (./bench) build the project first, even if the jar exists
           --help                          this text

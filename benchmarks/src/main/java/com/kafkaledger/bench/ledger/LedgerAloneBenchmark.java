@@ -1,0 +1,203 @@
+package com.kafkaledger.bench.ledger;
+
+import com.kafkaledger.bench.Cleanup;
+import com.kafkaledger.bench.Directories;
+import com.kafkaledger.bench.LocalServers;
+import com.kafkaledger.events.Topics;
+import com.kafkaledger.localcluster.LedgerTopics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Part B: the real ledger topology alone (no gateway, no view), against a trivial exactly-once
+ * Kafka Streams app, each on the same pre-loaded commands on the same fresh broker. Per workload:
+ * a new broker, the accounts opened (and funded) through the ledger unmeasured, the measured
+ * commands pre-loaded, then the ledger measured, then the trivial app.
+ */
+public final class LedgerAloneBenchmark {
+
+  /** As many partitions as ./run-local gives the topics by default. */
+  public static final int PARTITIONS = 12;
+  private static final Duration SETUP_LIMIT = Duration.ofMinutes(15);
+  private static final long SETUP_POLL_MILLIS = 200;
+
+  /**
+   * @param longestRun the longest each app is measured, from its first output
+   * @param expectedRate ledger commands per second expected, to pre-load enough for {@code longestRun}
+   * @param accounts customer accounts the commands spread over
+   * @param workloads the workloads to run, in this order
+   * @param keepData keep each workload's broker and state directories (else deleted after the workload)
+   */
+  public record Settings(Duration longestRun, int expectedRate, int accounts, List<LedgerWorkload> workloads,
+      boolean keepData) {}
+
+  private final Settings settings;
+  private final ProcessorConfig config = ProcessorConfig.load();
+
+  public LedgerAloneBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  public List<LedgerAloneResult> run(Path directory, Cleanup cleanup) throws Exception {
+    System.out.println("  both apps: one stream thread, the Streams properties of ledger-processor.yml "
+        + config.streamsProperties() + ", " + PARTITIONS + " partitions");
+    List<LedgerAloneResult> results = new ArrayList<>();
+    for (LedgerWorkload workload : settings.workloads()) {
+      Path workloadDirectory = directory.resolve(workload.optionName());
+      try {
+        results.add(run(workload, workloadDirectory, cleanup));
+      } finally {
+        if (!settings.keepData()) {
+          Directories.deleteQuietly(workloadDirectory); // gigabytes of Kafka logs per workload
+        }
+      }
+    }
+    return results;
+  }
+
+  private LedgerAloneResult run(LedgerWorkload workload, Path directory, Cleanup cleanup) throws Exception {
+    System.out.printf("%n  -- %s%n", workload.label());
+    try (LocalServers.Kafka kafka = LocalServers.startKafka(directory.resolve("kafka"), cleanup)) {
+      String bootstrap = kafka.bootstrapServers();
+      LedgerTopics.createMissing(bootstrap, PARTITIONS);
+      createTrivialAppTopics(bootstrap);
+      BenchAccounts accounts = new BenchAccounts(settings.accounts());
+      String legSigningKey = LedgerApp.newLegSigningKey();
+      Properties ledgerProperties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
+      Supplier<StreamsApp> ledger = () -> StreamsApp.start("the ledger", LedgerApp.topology(config, legSigningKey),
+          ledgerProperties);
+      long inputs = (long) settings.expectedRate() * settings.longestRun().toSeconds() / workload.commandsPerInput();
+      try (CommandLoader loader = new CommandLoader(bootstrap)) {
+        openAccounts(workload, accounts, loader, ledger, bootstrap);
+        preload(workload, accounts, loader, inputs);
+      }
+
+      ThroughputRun.Measured ledgerRun;
+      try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS)) {
+        ledgerRun = ThroughputRun.measure(new ThroughputRun.Labels("ledger", "commands"), ledger, events,
+            inputs * workload.commandsPerInput(), settings.longestRun());
+      }
+      if (workload.isTwoLegged() && ledgerRun.settled() < inputs) {
+        System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
+            + " pre-loaded debits%n", ledgerRun.settled(), inputs, workload.settledUnit());
+      }
+      warnIfNotClean(ledgerRun, deadLetters(bootstrap));
+
+      ThroughputRun.Measured trivialRun;
+      Properties trivialProperties = config.streamsProperties("bench-trivial", bootstrap, directory.resolve("trivial"));
+      try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
+        trivialRun = ThroughputRun.measure(new ThroughputRun.Labels("trivial", "records"),
+            () -> StreamsApp.start("the trivial app", TrivialApp.topology(), trivialProperties), sums, inputs,
+            settings.longestRun());
+      }
+
+      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRun.rate().perSecond(),
+          trivialRun.rate().perSecond());
+      System.out.println(result.line());
+      return result;
+    }
+  }
+
+  /** Opens (and, for transfers and charges, funds) every account through the ledger; not measured. */
+  private void openAccounts(LedgerWorkload workload, BenchAccounts accounts, CommandLoader loader,
+      Supplier<StreamsApp> ledger, String bootstrap) throws InterruptedException {
+    long start = System.nanoTime();
+    try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS); StreamsApp app = ledger.get()) {
+      long expected = 0;
+      List<String> commands = List.of(Topics.COMMANDS);
+      for (BenchAccounts.Account customer : accounts.customers()) {
+        loader.send(BenchCommands.openCustomerAccount(customer), commands);
+        expected++;
+      }
+      if (workload == LedgerWorkload.HOT_MERCHANT) {
+        loader.send(BenchCommands.openMerchantAccount(accounts.merchant()), commands);
+        expected++;
+      }
+      if (workload.isTwoLegged()) {
+        for (BenchAccounts.Account customer : accounts.customers()) {
+          loader.send(BenchCommands.deposit(customer, LedgerWorkload.FUNDING, "bench funding"), commands);
+          expected++;
+        }
+      }
+      loader.flush();
+      awaitEvents(app, events, expected);
+      if (events.rejected() > 0) {
+        throw new IllegalStateException("the ledger rejected " + events.rejected() + " of the set-up commands");
+      }
+      System.out.printf("  opened %d accounts%s through the ledger in %.0f s (not measured)%n", expected
+          - (workload.isTwoLegged() ? accounts.customers().size() : 0), workload.isTwoLegged() ? " and funded them"
+          : "", (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static void awaitEvents(StreamsApp app, OutputMeter events, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + SETUP_LIMIT.toNanos();
+    while (events.records() < expected) {
+      app.requireHealthy();
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the ledger set up " + events.records() + " of " + expected
+            + " accounts and deposits in " + SETUP_LIMIT.toMinutes() + " minutes");
+      }
+      Thread.sleep(SETUP_POLL_MILLIS);
+    }
+  }
+
+  /** The measured commands, the same records (key and bytes) into the ledger's topic and the trivial app's. */
+  private static void preload(LedgerWorkload workload, BenchAccounts accounts, CommandLoader loader, long inputs) {
+    long start = System.nanoTime();
+    SplittableRandom random = new SplittableRandom();
+    List<String> topics = List.of(Topics.COMMANDS, TrivialApp.INPUT);
+    for (long i = 0; i < inputs; i++) {
+      loader.send(workload.next(accounts, random), topics);
+    }
+    loader.flush();
+    System.out.printf("  pre-loaded %d commands (%d bytes of JSON each on average) into %s and %s in %.0f s%n",
+        inputs, loader.averageBytes(), Topics.COMMANDS, TrivialApp.INPUT, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void createTrivialAppTopics(String bootstrap) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      admin.createTopics(List.of(new NewTopic(TrivialApp.INPUT, Optional.of(PARTITIONS), Optional.empty()),
+          new NewTopic(TrivialApp.OUTPUT, Optional.of(PARTITIONS), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Records in the ledger's dead-letter topic: commands it could not use (there should be none). */
+  private static long deadLetters(String bootstrap) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        ends.put(new TopicPartition(Topics.COMMANDS_DEAD_LETTER, partition), OffsetSpec.latest());
+      }
+      return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream()
+          .mapToLong(info -> info.offset()).sum();
+    }
+  }
+
+  private static void warnIfNotClean(ThroughputRun.Measured ledgerRun, long deadLetters) {
+    if (ledgerRun.rejected() > 0 || deadLetters > 0) {
+      System.out.printf("  WARNING: the ledger rejected %d commands and dead-lettered %d: the commands are not"
+          + " what the gateway sends, the figures are not the ledger's normal work%n", ledgerRun.rejected(),
+          deadLetters);
+    }
+  }
+
+  private static Admin admin(String bootstrap) {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return Admin.create(config);
+  }
+}
