@@ -31,8 +31,9 @@ public final class LocalServers {
     }
   }
 
-  /** A running single-node Kafka; closing it stops it. */
-  public record Kafka(String bootstrapServers, Path logFile, Cleanup.Started started) implements AutoCloseable {
+  /** A running single-node Kafka (its JVM's process id {@code pid}); closing it stops it. */
+  public record Kafka(String bootstrapServers, long pid, Path logFile, Cleanup.Started started)
+      implements AutoCloseable {
     @Override
     public void close() {
       started.close();
@@ -59,7 +60,7 @@ public final class LocalServers {
     System.out.printf("starting Kafka on %s%n", node.bootstrapServers());
     KafkaBroker broker = new KafkaBroker(node, KafkaClusterId.readOrCreate(directory.resolve("cluster.id")));
     broker.start();
-    Kafka kafka = new Kafka(node.bootstrapServers(), node.logFile(),
+    Kafka kafka = new Kafka(node.bootstrapServers(), broker.process().pid(), node.logFile(),
         cleanup.add("Kafka", () -> broker.stop(KAFKA_STOP_GRACE)));
     try {
       awaitReady(broker);

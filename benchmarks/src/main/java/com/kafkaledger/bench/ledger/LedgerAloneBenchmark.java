@@ -72,6 +72,7 @@ public final class LedgerAloneBenchmark {
     System.out.printf("%n  -- %s%n", workload.label());
     try (LocalServers.Kafka kafka = LocalServers.startKafka(directory.resolve("kafka"), cleanup)) {
       String bootstrap = kafka.bootstrapServers();
+      CpuClock cpu = new CpuClock(kafka.pid());
       LedgerTopics.createMissing(bootstrap, PARTITIONS);
       createTrivialAppTopics(bootstrap);
       BenchAccounts accounts = new BenchAccounts(settings.accounts());
@@ -88,7 +89,7 @@ public final class LedgerAloneBenchmark {
       ThroughputRun.Measured ledgerRun;
       try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS)) {
         ledgerRun = ThroughputRun.measure(new ThroughputRun.Labels("ledger", "commands"), ledger, events,
-            inputs * workload.commandsPerInput(), settings.longestRun());
+            inputs * workload.commandsPerInput(), settings.longestRun(), cpu);
       }
       if (workload.isTwoLegged() && ledgerRun.settled() < inputs) {
         System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
@@ -101,11 +102,10 @@ public final class LedgerAloneBenchmark {
       try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
         trivialRun = ThroughputRun.measure(new ThroughputRun.Labels("trivial", "records"),
             () -> StreamsApp.start("the trivial app", TrivialApp.topology(), trivialProperties), sums, inputs,
-            settings.longestRun());
+            settings.longestRun(), cpu);
       }
 
-      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRun.rate().perSecond(),
-          trivialRun.rate().perSecond());
+      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRun.rate(), trivialRun.rate());
       System.out.println(result.line());
       return result;
     }

@@ -4,11 +4,15 @@ package com.kafkaledger.bench.ledger;
  * One workload's figures: the ledger's steady rate against the trivial app's on the same input.
  *
  * @param inputRecords pre-loaded records each app got (the ledger also processes the credit legs it sends)
- * @param ledgerCommandsPerSecond commands the ledger decided per second (one event each)
- * @param trivialRecordsPerSecond records the trivial app processed per second
+ * @param ledger the ledger's steady rate in commands decided (one event each)
+ * @param trivial the trivial app's steady rate in records processed
  */
-public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, double ledgerCommandsPerSecond,
-    double trivialRecordsPerSecond) {
+public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, RateSamples.Rate ledger,
+    RateSamples.Rate trivial) {
+
+  public double ledgerCommandsPerSecond() {
+    return ledger.perSecond();
+  }
 
   /**
    * Transfers or charges fully settled per second when the ledger keeps up: each is two commands
@@ -16,21 +20,27 @@ public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, doub
    * pre-loaded debits, so a pre-loaded run settles hardly any before its input is through.
    */
   public double ledgerSettledPerSecond() {
-    return ledgerCommandsPerSecond / workload.commandsPerInput();
+    return ledger.perSecond() / workload.commandsPerInput();
+  }
+
+  public double trivialRecordsPerSecond() {
+    return trivial.perSecond();
   }
 
   /** Ledger commands per trivial-app record: the same work per record (read, state, write), plus the ledger's. */
   public double ratio() {
-    return ledgerCommandsPerSecond / trivialRecordsPerSecond;
+    return ledger.perSecond() / trivial.perSecond();
   }
 
   public String line() {
-    String ledger = String.format("ledger %6d commands/s", Math.round(ledgerCommandsPerSecond));
+    String ledgerRate = String.format("ledger %6d commands/s", Math.round(ledger.perSecond()));
     if (workload.isTwoLegged()) {
-      ledger += String.format(" (%d %s settled/s, 2 commands each)", Math.round(ledgerSettledPerSecond()),
+      ledgerRate += String.format(" (%d %s settled/s, 2 commands each)", Math.round(ledgerSettledPerSecond()),
           workload.settledUnit());
     }
-    return String.format("ledger-alone  %-22s %s, trivial app %6d records/s, ledger/trivial %3.0f%%",
-        workload.label(), ledger, Math.round(trivialRecordsPerSecond), 100 * ratio());
+    return String.format("ledger-alone  %-22s %s, trivial app %6d records/s, ledger/trivial %3.0f%%"
+            + " (CPU us per record, app JVM + broker: ledger %.0f + %.0f, trivial %.0f + %.0f)",
+        workload.label(), ledgerRate, Math.round(trivial.perSecond()), 100 * ratio(), ledger.appCpuMicros(),
+        ledger.brokerCpuMicros(), trivial.appCpuMicros(), trivial.brokerCpuMicros());
   }
 }

@@ -31,11 +31,11 @@ final class ThroughputRun {
   private ThroughputRun() {}
 
   static Measured measure(Labels labels, Supplier<StreamsApp> starter, OutputMeter meter, long expectedOutputs,
-      Duration longest) throws InterruptedException {
+      Duration longest, CpuClock cpu) throws InterruptedException {
     long started = System.nanoTime();
     try (StreamsApp app = starter.get()) {
       RateSamples samples = new RateSamples();
-      samples.add(awaitFirstOutput(app, meter));
+      samples.add(awaitFirstOutput(app, meter, cpu));
       System.out.printf("    %-8s first output %.1f s after the start%n", labels.name(),
           (samples.first().nanos() - started) / 1e9);
       RateSamples.Sample printed = samples.first();
@@ -43,7 +43,7 @@ final class ThroughputRun {
       while (!finished && samples.secondsSinceFirst(samples.last()) < longest.toSeconds()) {
         Thread.sleep(SAMPLE_MILLIS);
         app.requireHealthy();
-        RateSamples.Sample now = sample(meter);
+        RateSamples.Sample now = sample(meter, cpu);
         samples.add(now);
         finished = now.records() >= expectedOutputs;
         if (now.nanos() - printed.nanos() >= PRINT_EVERY.toNanos()) {
@@ -53,14 +53,15 @@ final class ThroughputRun {
         }
       }
       RateSamples.Rate rate = samples.steady();
-      System.out.printf("    %-8s steady, last %.0f of %.0f s: %s%s%n", labels.name(), rate.steadySeconds(),
-          rate.runSeconds(), describe(labels, rate),
-          finished ? " (went through its whole input)" : "");
+      System.out.printf("    %-8s steady, last %.0f of %.0f s: %s, CPU per record %.0f us here + %.0f us in the"
+          + " broker%s%n", labels.name(), rate.steadySeconds(), rate.runSeconds(), describe(labels, rate),
+          rate.appCpuMicros(), rate.brokerCpuMicros(), finished ? " (went through its whole input)" : "");
       return new Measured(rate, samples.last().records(), meter.settled(), meter.rejected(), finished);
     }
   }
 
-  private static RateSamples.Sample awaitFirstOutput(StreamsApp app, OutputMeter meter) throws InterruptedException {
+  private static RateSamples.Sample awaitFirstOutput(StreamsApp app, OutputMeter meter, CpuClock cpu)
+      throws InterruptedException {
     long deadline = System.nanoTime() + FIRST_OUTPUT_LIMIT.toNanos();
     while (meter.records() == 0) {
       app.requireHealthy();
@@ -69,16 +70,16 @@ final class ThroughputRun {
       }
       Thread.sleep(SAMPLE_MILLIS / 2);
     }
-    return sample(meter);
+    return sample(meter, cpu);
   }
 
-  private static RateSamples.Sample sample(OutputMeter meter) {
-    return new RateSamples.Sample(System.nanoTime(), meter.records());
+  private static RateSamples.Sample sample(OutputMeter meter, CpuClock cpu) {
+    return new RateSamples.Sample(System.nanoTime(), meter.records(), cpu.thisJvmNanos(), cpu.brokerNanos());
   }
 
   private static RateSamples.Rate between(RateSamples.Sample from, RateSamples.Sample to) {
     double seconds = (to.nanos() - from.nanos()) / 1e9;
-    return new RateSamples.Rate((to.records() - from.records()) / seconds, seconds, seconds);
+    return new RateSamples.Rate((to.records() - from.records()) / seconds, seconds, seconds, 0, 0);
   }
 
   static String describe(Labels labels, RateSamples.Rate rate) {
