@@ -3,6 +3,7 @@ package com.kafkaledger.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kafkaledger.bench.ledger.LedgerWorkload;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class BenchmarkOptionsTest {
   @Test
   void readsTheFlags() throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse("--only", "ledger-alone,baseline", "--baseline-seconds", "5",
-        "--clients", "8,16", "--ledger-seconds", "15", "--ledger-rate", "1000", "--keep-data");
+        "--clients", "8,16", "--ledger-seconds", "15", "--ledger-rate", "1000", "--keep-data",
+        "--ledger-workloads", "hot-merchant,deposits");
 
     assertThat(options.parts()).isEqualTo(List.of("baseline", "ledger-alone"));
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(5));
@@ -30,6 +32,7 @@ class BenchmarkOptionsTest {
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(options.ledgerExpectedRate()).isEqualTo(1000);
     assertThat(options.keepData()).isTrue();
+    assertThat(options.ledgerWorkloads()).containsExactly(LedgerWorkload.DEPOSITS, LedgerWorkload.HOT_MERCHANT);
   }
 
   @Test
@@ -39,5 +42,7 @@ class BenchmarkOptionsTest {
     assertThatThrownBy(() -> BenchmarkOptions.parse("--baseline-seconds", "0")).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--ledger-seconds")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--ledger-workloads", "withdrawals"))
+        .hasMessageContaining("unknown ledger workload");
   }
 }

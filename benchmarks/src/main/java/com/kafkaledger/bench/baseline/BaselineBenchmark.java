@@ -32,6 +32,8 @@ public final class BaselineBenchmark {
   public List<BaselineResult> run(PostgresServer server) throws SQLException, InterruptedException {
     BaselineDatabase database = new BaselineDatabase(server);
     List<BaselineResult> results = new ArrayList<>();
+    database.recreate();
+    System.out.println("  " + database.describeServer());
     for (BaselineWorkload workload : BaselineWorkload.values()) {
       Map<Integer, Double> perClients = new LinkedHashMap<>();
       long retries = 0;

@@ -57,6 +57,19 @@ final class BaselineDatabase {
     }
   }
 
+  /** The server's version and the settings that decide what a commit costs, to print with the figures. */
+  String describeServer() throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet settings = statement.executeQuery("SELECT current_setting('server_version'),"
+            + " current_setting('fsync'), current_setting('synchronous_commit'),"
+            + " current_setting('track_commit_timestamp'), current_setting('shared_buffers')")) {
+      settings.next();
+      return String.format("PostgreSQL %s, fsync=%s synchronous_commit=%s track_commit_timestamp=%s"
+              + " shared_buffers=%s", settings.getString(1), settings.getString(2), settings.getString(3),
+          settings.getString(4), settings.getString(5));
+    }
+  }
+
   /** One client's connection: statements are prepared on the server from their first use, like pgbench -M prepared. */
   Connection connect() throws SQLException {
     Properties properties = new Properties();

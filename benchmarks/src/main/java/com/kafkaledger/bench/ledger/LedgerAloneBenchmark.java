@@ -8,6 +8,7 @@ import com.kafkaledger.localcluster.LedgerTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,42 +73,53 @@ public final class LedgerAloneBenchmark {
     System.out.printf("%n  -- %s%n", workload.label());
     try (LocalServers.Kafka kafka = LocalServers.startKafka(directory.resolve("kafka"), cleanup)) {
       String bootstrap = kafka.bootstrapServers();
-      CpuClock cpu = new CpuClock(kafka.pid());
       LedgerTopics.createMissing(bootstrap, PARTITIONS);
       createTrivialAppTopics(bootstrap);
-      BenchAccounts accounts = new BenchAccounts(settings.accounts());
       String legSigningKey = LedgerApp.newLegSigningKey();
-      Properties ledgerProperties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
+      Properties properties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
       Supplier<StreamsApp> ledger = () -> StreamsApp.start("the ledger", LedgerApp.topology(config, legSigningKey),
-          ledgerProperties);
+          properties);
       long inputs = (long) settings.expectedRate() * settings.longestRun().toSeconds() / workload.commandsPerInput();
+      BenchAccounts accounts = new BenchAccounts(settings.accounts());
       try (CommandLoader loader = new CommandLoader(bootstrap)) {
         openAccounts(workload, accounts, loader, ledger, bootstrap);
         preload(workload, accounts, loader, inputs);
       }
-
-      ThroughputRun.Measured ledgerRun;
-      try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS)) {
-        ledgerRun = ThroughputRun.measure(new ThroughputRun.Labels("ledger", "commands"), ledger, events,
-            inputs * workload.commandsPerInput(), settings.longestRun(), cpu);
-      }
-      if (workload.isTwoLegged() && ledgerRun.settled() < inputs) {
-        System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
-            + " pre-loaded debits%n", ledgerRun.settled(), inputs, workload.settledUnit());
-      }
-      warnIfNotClean(ledgerRun, deadLetters(bootstrap));
-
-      ThroughputRun.Measured trivialRun;
-      Properties trivialProperties = config.streamsProperties("bench-trivial", bootstrap, directory.resolve("trivial"));
-      try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
-        trivialRun = ThroughputRun.measure(new ThroughputRun.Labels("trivial", "records"),
-            () -> StreamsApp.start("the trivial app", TrivialApp.topology(), trivialProperties), sums, inputs,
-            settings.longestRun(), cpu);
-      }
-
-      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRun.rate(), trivialRun.rate());
+      CpuClock cpu = new CpuClock(kafka.pid());
+      RateSamples.Rate ledgerRate = measureLedger(workload, ledger, bootstrap, inputs, cpu);
+      RateSamples.Rate trivialRate = measureTrivialApp(bootstrap, directory, inputs, cpu);
+      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRate, trivialRate);
       System.out.println(result.line());
       return result;
+    }
+  }
+
+  private RateSamples.Rate measureLedger(LedgerWorkload workload, Supplier<StreamsApp> ledger, String bootstrap,
+      long inputs, CpuClock cpu) throws Exception {
+    ThroughputRun.Measured run;
+    try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS)) {
+      run = ThroughputRun.measure(new ThroughputRun.Labels("ledger", "commands"), ledger, events,
+          inputs * workload.commandsPerInput(), settings.longestRun(), cpu);
+    }
+    if (workload.isTwoLegged() && run.settled() < inputs) {
+      System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
+          + " pre-loaded debits%n", run.settled(), inputs, workload.settledUnit());
+    }
+    long deadLetters = deadLetters(bootstrap);
+    if (run.rejected() > 0 || deadLetters > 0) {
+      System.out.printf("  WARNING: the ledger rejected %d commands and dead-lettered %d: the commands are not"
+          + " what the gateway sends, the figures are not the ledger's normal work%n", run.rejected(), deadLetters);
+    }
+    return run.rate();
+  }
+
+  private RateSamples.Rate measureTrivialApp(String bootstrap, Path directory, long inputs, CpuClock cpu)
+      throws InterruptedException {
+    Properties properties = config.streamsProperties("bench-trivial", bootstrap, directory.resolve("trivial"));
+    try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
+      return ThroughputRun.measure(new ThroughputRun.Labels("trivial", "records"),
+          () -> StreamsApp.start("the trivial app", TrivialApp.topology(), properties), sums, inputs,
+          settings.longestRun(), cpu).rate();
     }
   }
 
@@ -116,30 +128,25 @@ public final class LedgerAloneBenchmark {
       Supplier<StreamsApp> ledger, String bootstrap) throws InterruptedException {
     long start = System.nanoTime();
     try (OutputMeter events = OutputMeter.fromEndOf(bootstrap, Topics.EVENTS); StreamsApp app = ledger.get()) {
-      long expected = 0;
       List<String> commands = List.of(Topics.COMMANDS);
-      for (BenchAccounts.Account customer : accounts.customers()) {
-        loader.send(BenchCommands.openCustomerAccount(customer), commands);
-        expected++;
-      }
+      List<BenchAccounts.Account> customers = accounts.customers();
+      customers.forEach(customer -> loader.send(BenchCommands.openCustomerAccount(customer), commands));
+      long opened = customers.size();
       if (workload == LedgerWorkload.HOT_MERCHANT) {
         loader.send(BenchCommands.openMerchantAccount(accounts.merchant()), commands);
-        expected++;
+        opened++;
       }
       if (workload.isTwoLegged()) {
-        for (BenchAccounts.Account customer : accounts.customers()) {
-          loader.send(BenchCommands.deposit(customer, LedgerWorkload.FUNDING, "bench funding"), commands);
-          expected++;
-        }
+        customers.forEach(customer -> loader.send(BenchCommands.deposit(customer, LedgerWorkload.FUNDING,
+            "bench funding"), commands));
       }
       loader.flush();
-      awaitEvents(app, events, expected);
+      awaitEvents(app, events, opened + (workload.isTwoLegged() ? customers.size() : 0));
       if (events.rejected() > 0) {
         throw new IllegalStateException("the ledger rejected " + events.rejected() + " of the set-up commands");
       }
-      System.out.printf("  opened %d accounts%s through the ledger in %.0f s (not measured)%n", expected
-          - (workload.isTwoLegged() ? accounts.customers().size() : 0), workload.isTwoLegged() ? " and funded them"
-          : "", (System.nanoTime() - start) / 1e9);
+      System.out.printf("  opened %d accounts%s through the ledger in %.0f s (not measured)%n", opened,
+          workload.isTwoLegged() ? " and funded them" : "", (System.nanoTime() - start) / 1e9);
     }
   }
 
@@ -178,20 +185,12 @@ public final class LedgerAloneBenchmark {
   /** Records in the ledger's dead-letter topic: commands it could not use (there should be none). */
   private static long deadLetters(String bootstrap) throws Exception {
     try (Admin admin = admin(bootstrap)) {
-      Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
       for (int partition = 0; partition < PARTITIONS; partition++) {
         ends.put(new TopicPartition(Topics.COMMANDS_DEAD_LETTER, partition), OffsetSpec.latest());
       }
       return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream()
           .mapToLong(info -> info.offset()).sum();
-    }
-  }
-
-  private static void warnIfNotClean(ThroughputRun.Measured ledgerRun, long deadLetters) {
-    if (ledgerRun.rejected() > 0 || deadLetters > 0) {
-      System.out.printf("  WARNING: the ledger rejected %d commands and dead-lettered %d: the commands are not"
-          + " what the gateway sends, the figures are not the ledger's normal work%n", ledgerRun.rejected(),
-          deadLetters);
     }
   }
 
