@@ -92,7 +92,7 @@ public final class Benchmark {
         .run(workDirectory.resolve("ledger-alone"), cleanup);
     List<String> lines = new ArrayList<>();
     lines.add(String.format("ledger-alone: one stream thread, exactly_once_v2, %d accounts, steady rate = last %.0f%% "
-        + "of each run", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
+        + "of each run; target: ledger/trivial >= 70%%", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
     results.forEach(result -> lines.add(result.line()));
     return lines;
   }
