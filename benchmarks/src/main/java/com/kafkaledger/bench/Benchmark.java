@@ -5,12 +5,17 @@ import com.kafkaledger.bench.baseline.BaselineResult;
 import com.kafkaledger.bench.ledger.LedgerAloneBenchmark;
 import com.kafkaledger.bench.ledger.LedgerAloneResult;
 import com.kafkaledger.bench.ledger.RateSamples;
+import com.kafkaledger.bench.pipeline.PipelineBenchmark;
+import com.kafkaledger.localcluster.LocalCluster;
+import com.kafkaledger.localcluster.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./bench}: runs the chosen parts one after the other, each with the servers it needs
@@ -74,8 +79,16 @@ public final class Benchmark {
     List<String> summary = new ArrayList<>();
     summary.add(String.format("machine: %d cores, Java %s; figures compare within this run only",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-    if (options.runs(BenchmarkOptions.BASELINE)) {
-      summary.addAll(baseline());
+    if (options.runs(BenchmarkOptions.BASELINE) || options.runs(BenchmarkOptions.PIPELINE)) {
+      LocalCluster pipeline = startPipeline();
+      try (Cleanup.Started stopsPipeline = cleanup.add("the pipeline", pipeline::stop)) {
+        if (options.runs(BenchmarkOptions.BASELINE)) {
+          summary.addAll(baseline(pipeline.postgres()));
+        }
+        if (options.runs(BenchmarkOptions.PIPELINE)) {
+          summary.addAll(pipeline(pipeline));
+        }
+      }
     }
     if (options.runs(BenchmarkOptions.LEDGER_ALONE)) {
       summary.addAll(ledgerAlone());
@@ -97,18 +110,47 @@ public final class Benchmark {
     return lines;
   }
 
-  private List<String> baseline() throws Exception {
-    System.out.printf("%n== baseline: one PostgreSQL transaction per movement, %d s per run after %d s warm-up, "
-        + "clients %s%n", options.baselineDuration().toSeconds(), options.baselineWarmUp().toSeconds(),
-        options.clients());
-    try (LocalServers.Postgres postgres = LocalServers.startPostgres(workDirectory.resolve("baseline"), cleanup)) {
-      List<BaselineResult> results = new BaselineBenchmark(new BaselineBenchmark.Settings(options.clients(),
-          options.baselineWarmUp(), options.baselineDuration())).run(postgres.server());
-      List<String> lines = new ArrayList<>();
-      lines.add(String.format("baseline: PostgreSQL, fsync and synchronous_commit on, %d s per client count",
-          options.baselineDuration().toSeconds()));
-      results.forEach(result -> lines.add(result.line()));
-      return lines;
+  // Started as ./run-local starts it, on free ports; the variables the gateway needs for a bank of
+  // 100,000 accounts (more accounts per customer, more sign-ins from one address) come from ./bench.
+  private LocalCluster startPipeline() throws Exception {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("LEDGER_DATA_DIR", workDirectory.resolve("pipeline").toString());
+    for (String port : List.of("LEDGER_GATEWAY_PORT", "LEDGER_PROCESSOR_PORT", "LEDGER_VIEW_PORT", "LEDGER_KAFKA_PORT",
+        "LEDGER_KAFKA_CONTROLLER_PORT", "LEDGER_POSTGRES_PORT")) {
+      environment.put(port, Integer.toString(FreePorts.next()));
     }
+    System.out.printf("%n== starting the pipeline as ./run-local does (data in %s)%n", workDirectory.resolve("pipeline"));
+    return LocalCluster.startAsRunLocal(environment, projectRoot());
+  }
+
+  private List<String> pipeline(LocalCluster pipeline) throws Exception {
+    PipelineBenchmark.Settings settings = options.pipeline();
+    System.out.printf("%n== pipeline: through REST, open loop, %d s steps from %.0f/s (x%.1f), then %d s at half the peak%n",
+        settings.step().toSeconds(), settings.firstRate(), settings.growth(), settings.latencyRun().toSeconds());
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop; latency is from"
+        + " the moment a request was due to its outcome committed in the view", settings.accounts()));
+    lines.addAll(new PipelineBenchmark(settings).run(pipeline.gatewayUrl(), pipeline.jdbcUrl(), PostgresServer.USERNAME,
+        PostgresServer.PASSWORD));
+    return lines;
+  }
+
+  private List<String> baseline(PostgresServer postgres) throws Exception {
+    System.out.printf("%n== baseline: one PostgreSQL transaction per movement, %d s per run after %d s warm-up, "
+        + "clients %s, on the pipeline's PostgreSQL (its services idle)%n", options.baselineDuration().toSeconds(),
+        options.baselineWarmUp().toSeconds(), options.clients());
+    List<BaselineResult> results = new BaselineBenchmark(new BaselineBenchmark.Settings(options.clients(),
+        options.baselineWarmUp(), options.baselineDuration())).run(postgres);
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("baseline: PostgreSQL, fsync and synchronous_commit on, %d s per client count",
+        options.baselineDuration().toSeconds()));
+    results.forEach(result -> lines.add(result.line()));
+    return lines;
+  }
+
+  /** Where the services' modules are: the project root, from the root or from a module. */
+  private static Path projectRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    return Files.isDirectory(here.resolve("ledger-processor")) ? here : here.getParent();
   }
 }

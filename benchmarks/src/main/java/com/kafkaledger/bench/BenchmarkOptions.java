@@ -1,6 +1,7 @@
 package com.kafkaledger.bench;
 
 import com.kafkaledger.bench.ledger.LedgerWorkload;
+import com.kafkaledger.bench.pipeline.PipelineBenchmark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,22 +20,30 @@ import java.util.Set;
  * @param ledgerExpectedRate commands per second the ledger is expected to reach, to size the pre-load
  * @param ledgerAccounts how many accounts the ledger-alone workloads spread over
  * @param ledgerWorkloads the ledger-alone workloads to run
+ * @param pipeline the pipeline-through-REST part's settings
  * @param keepData keep the temporary data directory (databases, Kafka logs, process logs) at exit
  */
 public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Duration baselineWarmUp,
     List<Integer> clients, Duration ledgerDuration, int ledgerExpectedRate, int ledgerAccounts,
-    List<LedgerWorkload> ledgerWorkloads, boolean keepData) {
+    List<LedgerWorkload> ledgerWorkloads, PipelineBenchmark.Settings pipeline, boolean keepData) {
 
   public static final String BASELINE = "baseline";
+  public static final String PIPELINE = "pipeline";
   public static final String LEDGER_ALONE = "ledger-alone";
   /** Every part, in the order a full run takes them. */
-  public static final List<String> ALL_PARTS = List.of(BASELINE, LEDGER_ALONE);
+  public static final List<String> ALL_PARTS = List.of(BASELINE, PIPELINE, LEDGER_ALONE);
+  private static final List<String> PIPELINE_WORKLOADS = List.of(PipelineBenchmark.DEPOSITS,
+      PipelineBenchmark.TRANSFERS, PipelineBenchmark.HOT_MERCHANT);
   private static final Set<String> VALUE_FLAGS = Set.of("--only", "--baseline-seconds", "--baseline-warmup-seconds",
-      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts", "--ledger-workloads");
+      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts", "--ledger-workloads",
+      "--pipeline-accounts", "--pipeline-first-rate", "--pipeline-step-seconds", "--pipeline-latency-seconds",
+      "--pipeline-workloads");
 
   public static BenchmarkOptions defaults() {
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
-        Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()), false);
+        Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()),
+        new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
+            PIPELINE_WORKLOADS), false);
   }
 
   /** Thrown for a command line that cannot be run; the message says why. */
@@ -54,6 +63,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     int ledgerExpectedRate = defaults.ledgerExpectedRate;
     int ledgerAccounts = defaults.ledgerAccounts;
     List<LedgerWorkload> ledgerWorkloads = defaults.ledgerWorkloads;
+    PipelineBenchmark.Settings pipeline = defaults.pipeline;
     boolean keepData = defaults.keepData;
     List<String> remaining = new ArrayList<>(Arrays.asList(args));
     while (!remaining.isEmpty()) {
@@ -78,11 +88,26 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
         case "--ledger-rate" -> ledgerExpectedRate = number(flag, value, 1);
         case "--ledger-accounts" -> ledgerAccounts = number(flag, value, 2);
         case "--ledger-workloads" -> ledgerWorkloads = ledgerWorkloads(value);
+        case "--pipeline-accounts" -> pipeline = new PipelineBenchmark.Settings(number(flag, value, 2),
+            Math.min(pipeline.accountsPerCustomer(), number(flag, value, 2)), pipeline.firstRate(), pipeline.growth(),
+            pipeline.step(), pipeline.latencyRun(), pipeline.workloads());
+        case "--pipeline-first-rate" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
+            pipeline.accountsPerCustomer(), number(flag, value, 1), pipeline.growth(), pipeline.step(),
+            pipeline.latencyRun(), pipeline.workloads());
+        case "--pipeline-step-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
+            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(),
+            Duration.ofSeconds(number(flag, value, 1)), pipeline.latencyRun(), pipeline.workloads());
+        case "--pipeline-latency-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
+            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
+            Duration.ofSeconds(number(flag, value, 1)), pipeline.workloads());
+        case "--pipeline-workloads" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
+            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
+            pipeline.latencyRun(), pipelineWorkloads(value));
         default -> throw new IllegalStateException("a flag in VALUE_FLAGS without a case: " + flag);
       }
     }
     return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
-        ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, keepData);
+        ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, pipeline, keepData);
   }
 
   public boolean runs(String part) {
@@ -110,6 +135,16 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
       }
     }
     return known.stream().filter(workload -> named.contains(workload.optionName())).toList();
+  }
+
+  private static List<String> pipelineWorkloads(String value) throws UsageException {
+    List<String> named = List.of(value.split(","));
+    for (String name : named) {
+      if (!PIPELINE_WORKLOADS.contains(name)) {
+        throw new UsageException("unknown pipeline workload " + name + "; they are " + PIPELINE_WORKLOADS);
+      }
+    }
+    return PIPELINE_WORKLOADS.stream().filter(named::contains).toList();
   }
 
   private static List<Integer> clients(String value) throws UsageException {
@@ -145,12 +180,17 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                         (fsync and synchronous_commit on), the shared pgbench scripts through JDBC:
                         withdraw, hot-merchant charge and transfer, app-style and as functions,
                         a closed loop per client count; reports tps per client count and the best
+          pipeline      the whole pipeline as ./run-local starts it (Kafka, PostgreSQL, the three services,
+                        each in a 512 MB heap) driven through REST, open loop, at rising rates until
+                        one is not sustained; then half that peak for the submit-to-visible latency
+                        (p50/p99/p99.9); deposits, uniform transfers, charges to one hot merchant,
+                        over 100,000 funded accounts. The baseline runs on this pipeline's PostgreSQL.
           ledger-alone  the real ledger topology (in-process Kafka Streams, exactly-once) against a
                         trivial exactly-once Kafka Streams app on the same fresh broker, on pre-loaded
                         commands: deposits, uniform transfers, charges to one hot merchant
 
         Options:
-          --only PART[,PART]              run only these parts (baseline, ledger-alone)
+          --only PART[,PART]              run only these parts (baseline, pipeline, ledger-alone)
           --baseline-seconds N            measured seconds per baseline run            (30)
           --baseline-warmup-seconds N     unmeasured seconds before each baseline run   (5)
           --clients N[,N...]              baseline client counts                        (8,32,64)
@@ -159,6 +199,11 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                                           N x ledger-seconds commands                  (30000)
           --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
           --ledger-workloads W[,W...]     deposits, transfers, hot-merchant             (all)
+          --pipeline-accounts N           funded accounts of the pipeline workloads     (100000)
+          --pipeline-first-rate N         requests/s of the first step (x1.3 per step)  (200)
+          --pipeline-step-seconds N       seconds per rate step                         (20)
+          --pipeline-latency-seconds N    seconds of the run at half the peak           (60)
+          --pipeline-workloads W[,W...]   deposits, transfers, hot-merchant             (all)
           --keep-data                     keep the temporary data directory and its logs
           --rebuild                       (./bench) build the project first, even if the jar exists
           --help                          this text

@@ -3,7 +3,6 @@ package com.kafkaledger.bench;
 import com.kafkaledger.localcluster.kafka.KafkaBroker;
 import com.kafkaledger.localcluster.kafka.KafkaClusterId;
 import com.kafkaledger.localcluster.kafka.KafkaNodeSettings;
-import com.kafkaledger.localcluster.postgres.PostgresServer;
 import com.kafkaledger.localcluster.process.LogTail;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The real servers the benchmark measures against, from local-cluster: PostgreSQL with fsync and
- * synchronous_commit on, a single-node KRaft broker in a child JVM. Each on free loopback ports,
+ * The real broker the ledger-alone part measures against, from local-cluster: a single-node KRaft
+ * broker in a child JVM. Each on free loopback ports,
  * with its data under the given directory, stopped by closing what is returned (or by Ctrl-C).
  */
 public final class LocalServers {
@@ -23,14 +22,6 @@ public final class LocalServers {
 
   private LocalServers() {}
 
-  /** A running PostgreSQL; closing it stops it. */
-  public record Postgres(PostgresServer server, Path logFile, Cleanup.Started started) implements AutoCloseable {
-    @Override
-    public void close() {
-      started.close();
-    }
-  }
-
   /** A running single-node Kafka (its JVM's process id {@code pid}); closing it stops it. */
   public record Kafka(String bootstrapServers, long pid, Path logFile, Cleanup.Started started)
       implements AutoCloseable {
@@ -38,20 +29,6 @@ public final class LocalServers {
     public void close() {
       started.close();
     }
-  }
-
-  public static Postgres startPostgres(Path directory, Cleanup cleanup) throws IOException {
-    int port = FreePorts.next();
-    Path log = directory.resolve("postgres.log");
-    System.out.printf("starting PostgreSQL on 127.0.0.1:%d (fsync on, synchronous_commit on)%n", port);
-    PostgresServer server;
-    try {
-      server = PostgresServer.start(directory.resolve("data"), port, log);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("PostgreSQL did not start: " + e + System.lineSeparator()
-          + LogTail.describe(log, LOG_LINES), e);
-    }
-    return new Postgres(server, log, cleanup.add("PostgreSQL", server::close));
   }
 
   public static Kafka startKafka(Path directory, Cleanup cleanup) throws IOException, InterruptedException {

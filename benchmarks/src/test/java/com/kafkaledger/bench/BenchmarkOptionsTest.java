@@ -14,7 +14,9 @@ class BenchmarkOptionsTest {
   void runsEveryPartWithTheDefaultsWhenGivenNothing() throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse();
 
-    assertThat(options.parts()).containsExactly("baseline", "ledger-alone");
+    assertThat(options.parts()).containsExactly("baseline", "pipeline", "ledger-alone");
+    assertThat(options.pipeline().accounts()).isEqualTo(100_000);
+    assertThat(options.pipeline().workloads()).containsExactly("deposits", "transfers", "hot-merchant");
     assertThat(options.clients()).containsExactly(8, 32, 64);
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(60));

@@ -35,6 +35,7 @@ public final class LocalCluster {
   private final LocalSecrets secrets;
   private final boolean infrastructureOnly;
   private final ShutdownSequence shutdown = new ShutdownSequence();
+  private PostgresServer postgres;
 
   LocalCluster(LocalClusterSettings settings, LocalSecrets secrets, boolean infrastructureOnly) {
     this.settings = settings;
@@ -109,6 +110,10 @@ public final class LocalCluster {
     return settings.kafkaBootstrapServers();
   }
 
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
   public String operatorEmail() {
     return settings.operator().email();
   }
@@ -160,7 +165,7 @@ public final class LocalCluster {
     System.out.printf("starting PostgreSQL on 127.0.0.1:%d (data in %s)%n", settings.ports().postgres(),
         settings.postgresDataDirectory());
     try {
-      PostgresServer postgres = PostgresServer.start(settings.postgresDataDirectory(), settings.ports().postgres(), log);
+      postgres = PostgresServer.start(settings.postgresDataDirectory(), settings.ports().postgres(), log);
       shutdown.add("PostgreSQL", () -> closeQuietly(postgres));
       postgres.createDatabaseIfMissing(DATABASE);
       System.out.printf("PostgreSQL is ready, database %s exists%n", DATABASE);
