@@ -1,11 +1,14 @@
 package com.kafkaledger.gateway.transaction;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.Role;
 import com.kafkaledger.gateway.access.AccountAccess;
 import com.kafkaledger.gateway.access.ForbiddenException;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.view.ViewClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -14,8 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TransactionAccess {
 
+  // A merchant's one open account, remembered briefly so charges do not each ask the view. A merchant
+  // who closes it and opens another meanwhile has charges credited to the closed one reversed for
+  // at most this long: the ledger never credits a closed account.
+  private static final Duration MERCHANT_ACCOUNT_MEMORY = Duration.ofSeconds(10);
+
   private final AccountAccess accounts;
   private final ViewClient view;
+  private final Cache<String, String> merchantAccounts = Caffeine.newBuilder()
+      .expireAfterWrite(MERCHANT_ACCOUNT_MEMORY).maximumSize(100_000).build();
 
   TransactionAccess(AccountAccess accounts, ViewClient view) {
     this.accounts = accounts;
@@ -30,11 +40,11 @@ class TransactionAccess {
   TransactionRequest authorize(Caller caller, TransactionRequest request) {
     return switch (request.type()) {
       case DEPOSIT -> {
-        accounts.owned(caller, request.toAccountId());
+        accounts.requireOwner(caller, request.toAccountId());
         yield request;
       }
       case WITHDRAWAL, TRANSFER -> {
-        accounts.owned(caller, request.fromAccountId());
+        accounts.requireOwner(caller, request.fromAccountId());
         yield request;
       }
       case CHARGE -> request.withDestination(merchantAccountOf(caller));
@@ -59,11 +69,17 @@ class TransactionAccess {
     if (!caller.is(Role.MERCHANT)) {
       throw new ForbiddenException("only merchants may CHARGE");
     }
-    return view.accountsOf(caller.id()).stream()
+    String remembered = merchantAccounts.getIfPresent(caller.id());
+    if (remembered != null) {
+      return remembered;
+    }
+    String accountId = view.accountsOf(caller.id()).stream()
         .filter(account -> AccountKind.MERCHANT.name().equals(account.get("kind")))
         .filter(account -> Objects.equals(account.get("status"), "OPEN"))
         .map(account -> (String) account.get("accountId"))
         .findFirst()
         .orElseThrow(() -> new MerchantAccountMissingException());
+    merchantAccounts.put(caller.id(), accountId);
+    return accountId;
   }
 }

@@ -1,16 +1,20 @@
 package com.kafkaledger.gateway.view;
 
-import java.net.http.HttpClient;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -27,13 +31,25 @@ public class ViewClient {
 
   /** The view answers only requests that carry the secret it shares with the gateway. */
   static final String INTERNAL_TOKEN_HEADER = "X-Ledger-Internal-Token";
+  /** Tomcat's default number of request threads. */
+  private static final int MAX_CONNECTIONS = 200;
 
   ViewClient(RestClient.Builder builder, @Value("${ledger.gateway.view-url}") String viewUrl,
       @Value("${ledger.gateway.view-timeout}") Duration timeout,
       @Value("${ledger.gateway.internal-token}") String internalToken) {
-    var requestFactory = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(timeout).build());
-    requestFactory.setReadTimeout(timeout);
+    // Every request thread may be reading from the view at once: as many pooled connections as threads.
+    ConnectionConfig connections = ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(timeout))
+        .setSocketTimeout(Timeout.of(timeout))
+        .build();
+    var pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(MAX_CONNECTIONS)
+        .setMaxConnPerRoute(MAX_CONNECTIONS)
+        .setDefaultConnectionConfig(connections)
+        .build();
+    var requestFactory = new HttpComponentsClientHttpRequestFactory(
+        HttpClients.custom().setConnectionManager(pool).build());
+    requestFactory.setConnectionRequestTimeout(timeout);
     this.view = builder.baseUrl(viewUrl).requestFactory(requestFactory)
         .defaultHeader(INTERNAL_TOKEN_HEADER, internalToken).build();
   }
