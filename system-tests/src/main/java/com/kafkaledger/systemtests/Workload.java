@@ -91,10 +91,6 @@ final class Workload {
     }
   }
 
-  List<Account> accounts() {
-    return List.copyOf(accounts);
-  }
-
   ApiClient operator() {
     return operator;
   }

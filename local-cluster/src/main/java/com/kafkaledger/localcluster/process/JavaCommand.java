@@ -17,8 +17,9 @@ public final class JavaCommand {
   }
 
   /**
-   * {@code mainClass} on the launcher's own classpath. From {@code java -jar local-cluster.jar} that
-   * is the jar alone, whose manifest lists the libraries; a Surefire booter jar works the same way.
+   * {@code mainClass} on the launcher's own classpath: ./run-local's {@code -cp} (the launcher's jar
+   * and its libraries), or a jar whose manifest lists the libraries (the bank test's, the benchmark's,
+   * a Surefire booter jar).
    */
   public static List<String> onLauncherClasspath(List<String> jvmOptions, String mainClass, String... arguments) {
     List<String> command = new ArrayList<>();
