@@ -6,8 +6,10 @@ import com.kafkaledger.bench.ledger.LedgerAloneBenchmark;
 import com.kafkaledger.bench.ledger.LedgerAloneResult;
 import com.kafkaledger.bench.ledger.RateSamples;
 import com.kafkaledger.bench.pipeline.PipelineBenchmark;
+import com.kafkaledger.localcluster.FreePorts;
 import com.kafkaledger.localcluster.LocalCluster;
 import com.kafkaledger.localcluster.postgres.PostgresServer;
+import com.kafkaledger.localcluster.service.LedgerService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +122,7 @@ public final class Benchmark {
       environment.put(port, Integer.toString(FreePorts.next()));
     }
     System.out.printf("%n== starting the pipeline as ./run-local does (data in %s)%n", workDirectory.resolve("pipeline"));
-    return LocalCluster.startAsRunLocal(environment, projectRoot());
+    return LocalCluster.startAsRunLocal(environment, LedgerService.projectRoot());
   }
 
   private List<String> pipeline(LocalCluster pipeline) throws Exception {
@@ -146,11 +148,5 @@ public final class Benchmark {
         options.baselineDuration().toSeconds()));
     results.forEach(result -> lines.add(result.line()));
     return lines;
-  }
-
-  /** Where the services' modules are: the project root, from the root or from a module. */
-  private static Path projectRoot() {
-    Path here = Path.of("").toAbsolutePath();
-    return Files.isDirectory(here.resolve("ledger-processor")) ? here : here.getParent();
   }
 }

@@ -1,5 +1,6 @@
 package com.kafkaledger.bench;
 
+import com.kafkaledger.localcluster.FreePorts;
 import com.kafkaledger.localcluster.kafka.KafkaBroker;
 import com.kafkaledger.localcluster.kafka.KafkaClusterId;
 import com.kafkaledger.localcluster.kafka.KafkaNodeSettings;

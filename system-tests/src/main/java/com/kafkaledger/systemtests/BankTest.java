@@ -2,6 +2,7 @@ package com.kafkaledger.systemtests;
 
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.localcluster.postgres.PostgresServer;
+import com.kafkaledger.localcluster.service.LedgerService;
 import com.kafkaledger.systemtests.BankChecks.Check;
 import com.kafkaledger.systemtests.Workload.Accepted;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class BankTest {
   public static void main(String[] arguments) {
     Settings settings;
     try {
-      settings = Settings.fromArguments(arguments, projectRoot());
+      settings = Settings.fromArguments(arguments, LedgerService.projectRoot());
     } catch (IllegalArgumentException e) {
       System.err.println("bank test: " + e.getMessage());
       System.exit(2);
@@ -102,12 +103,6 @@ public final class BankTest {
       System.err.println("bank test: could not run: " + e);
       System.exit(2);
     }
-  }
-
-  /** The project root: where the services' modules are, from the root itself or from a module. */
-  public static Path projectRoot() {
-    Path here = Path.of("").toAbsolutePath();
-    return Files.isDirectory(here.resolve("ledger-processor")) ? here : here.getParent();
   }
 
   public static Result run(Settings settings) throws Exception {

@@ -1,5 +1,6 @@
 package com.kafkaledger.systemtests;
 
+import com.kafkaledger.localcluster.FreePorts;
 import com.kafkaledger.localcluster.LedgerTopics;
 import com.kafkaledger.localcluster.kafka.KafkaBroker;
 import com.kafkaledger.localcluster.kafka.KafkaClusterId;
@@ -10,8 +11,6 @@ import com.kafkaledger.localcluster.service.LedgerService;
 import com.kafkaledger.localcluster.service.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -75,7 +74,7 @@ final class SystemCluster implements AutoCloseable {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("missing " + missing + "; build them first (./mvnw -B install -DskipTests)");
     }
-    postgresPort = freePort();
+    postgresPort = FreePorts.next();
     postgres = PostgresServer.start(root.resolve("postgres"), postgresPort, log("postgres"));
     try {
       postgres.createDatabaseIfMissing(DATABASE);
@@ -84,12 +83,12 @@ final class SystemCluster implements AutoCloseable {
     }
     startKafka();
     for (int i = 0; i < PROCESSORS; i++) {
-      processors[i] = new Service(LedgerService.LEDGER_PROCESSOR, "ledger-processor-" + (i + 1), freePort());
+      processors[i] = new Service(LedgerService.LEDGER_PROCESSOR, "ledger-processor-" + (i + 1), FreePorts.next());
       processors[i].start();
     }
-    view = new Service(LedgerService.BALANCE_VIEW, "balance-view", freePort());
+    view = new Service(LedgerService.BALANCE_VIEW, "balance-view", FreePorts.next());
     view.start();
-    gateway = new Service(LedgerService.API_GATEWAY, "api-gateway", freePort());
+    gateway = new Service(LedgerService.API_GATEWAY, "api-gateway", FreePorts.next());
     gateway.start();
     for (Service service : services()) {
       await(service.name + " ready", service::isReady, START_LIMIT);
@@ -100,7 +99,7 @@ final class SystemCluster implements AutoCloseable {
     List<ControllerVoter> voters = new ArrayList<>();
     List<int[]> ports = new ArrayList<>();
     for (int node = 1; node <= KAFKA_NODES; node++) {
-      int[] brokerAndController = {freePort(), freePort()};
+      int[] brokerAndController = {FreePorts.next(), FreePorts.next()};
       ports.add(brokerAndController);
       voters.add(new ControllerVoter(node, brokerAndController[1]));
     }
@@ -265,12 +264,6 @@ final class SystemCluster implements AutoCloseable {
         throw new IllegalStateException("not " + what + " within " + limit.toSeconds() + " s");
       }
       Thread.sleep(250);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

@@ -2,6 +2,7 @@ package com.kafkaledger.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kafkaledger.localcluster.service.LedgerService;
 import org.junit.jupiter.api.Test;
 
 /** The short bank test, part of ./mvnw -B verify; the long one is ./system-tests/bank-test --minutes N. */
@@ -9,7 +10,7 @@ class ShortBankTest {
 
   @Test
   void noMoneyIsCreatedLostOrMovedTwiceWhileProcessesAreKilled() throws Exception {
-    BankTest.Result result = BankTest.run(BankTest.Settings.shortRun(BankTest.projectRoot()));
+    BankTest.Result result = BankTest.run(BankTest.Settings.shortRun(LedgerService.projectRoot()));
 
     assertThat(result.processorKills()).as("ledger-processor kill -9s").isGreaterThanOrEqualTo(5);
     assertThat(result.brokerKills()).as("Kafka node kill -9s").isGreaterThanOrEqualTo(1);

@@ -1,5 +1,6 @@
 package com.kafkaledger.localcluster.service;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The pipeline's services, in the order they start; they stop in the reverse order. */
@@ -16,6 +17,12 @@ public enum LedgerService {
 
   public String moduleName() {
     return moduleName;
+  }
+
+  /** The project root, where the modules are: the working directory itself, or its parent from a module. */
+  public static Path projectRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    return Files.isDirectory(here.resolve(LEDGER_PROCESSOR.moduleName)) ? here : here.getParent();
   }
 
   /** The Spring Boot jar the module's build leaves in its target folder. */

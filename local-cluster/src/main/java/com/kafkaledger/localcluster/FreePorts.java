@@ -1,4 +1,4 @@
-package com.kafkaledger.bench;
+package com.kafkaledger.localcluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Ports nobody listens on right now, so that a benchmark never collides with ./run-local or tests. */
+/** Ports nobody listens on right now, so that a benchmark or the bank test never collides with ./run-local or tests. */
 public final class FreePorts {
 
   private FreePorts() {}
