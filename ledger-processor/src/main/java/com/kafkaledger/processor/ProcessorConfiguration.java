@@ -8,8 +8,6 @@ import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -53,20 +51,6 @@ class ProcessorConfiguration {
     return factory -> {
       factory.setStreamsUncaughtExceptionHandler(exception -> StreamThreadExceptionResponse.REPLACE_THREAD);
       factory.setLeaveGroupOnClose(true);
-    };
-  }
-
-  /** Ready only while Kafka Streams runs (or rebalances), not while it starts or after it died. */
-  @Bean
-  HealthIndicator kafkaStreams(StreamsBuilderFactoryBean factory) {
-    return () -> {
-      var streams = factory.getKafkaStreams();
-      if (streams == null) {
-        return Health.down().withDetail("state", "NOT_CREATED").build();
-      }
-      var state = streams.state();
-      Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
-      return health.withDetail("state", state.name()).build();
     };
   }
 }

@@ -5,6 +5,7 @@ import com.kafkaledger.events.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class EventProjectionListener implements ConsumerSeekAware {
 
   @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.EVENTS,
       containerFactory = ProjectionKafkaConfiguration.EVENTS_CONTAINER_FACTORY)
-  public void project(List<ConsumerRecord<String, LedgerEvent>> records) {
+  public void project(List<ConsumerRecord<String, LedgerEvent>> records, Consumer<?, ?> consumer) {
     PolledBatch<LedgerEvent> batch = PolledBatch.of(records, ContractChecks::checkEvent);
     long startNanos = System.nanoTime();
     EventBatchWriter.Outcome outcome;
@@ -50,6 +51,7 @@ class EventProjectionListener implements ConsumerSeekAware {
     }
     Duration writeTime = Duration.ofNanos(System.nanoTime() - startNanos);
     metrics.eventBatch(outcome, batch.skipped(), writeTime);
+    metrics.eventsStored(records, consumer);
     log.debug("Projected {} events: {} new in history, {} already projected, {} skipped, in {} ms;"
             + " next offsets {}", records.size(), outcome.newEntries(), outcome.alreadyProjected(),
         batch.skipped(), writeTime.toMillis(), batch.nextOffsets());

@@ -1,10 +1,19 @@
 package com.kafkaledger.view.projection;
 
+import com.kafkaledger.events.CommandType;
+import com.kafkaledger.events.EventType;
+import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /** How much the projection does; the consumers' lag comes with the Kafka client metrics. */
@@ -24,8 +33,26 @@ class ProjectionMetrics {
   private final Counter totalsStored;
   private final Counter totalsSkipped;
   private final Counter totalsBatchFailures;
+  private final Map<CommandType, Timer> outcomeLatency = new EnumMap<>(CommandType.class);
+  private volatile long eventsBehind;
+  private volatile long lastProjectedTimestamp;
 
   ProjectionMetrics(MeterRegistry registry) {
+    for (CommandType type : CommandType.values()) {
+      outcomeLatency.put(type, Timer.builder("balance.view.outcome.latency")
+          .description("from the gateway's publish of a command to its outcome stored in the view")
+          .tag("transactionType", type.name())
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofMinutes(1))
+          .register(registry));
+    }
+    Gauge.builder("balance.view.lag.events", () -> eventsBehind)
+        .description("events on the ledger's event topic the view has not projected yet")
+        .register(registry);
+    Gauge.builder("balance.view.lag.seconds", this::secondsBehind)
+        .description("age of the newest projected event while the view is behind; 0 when caught up")
+        .register(registry);
     String events = "balance.view.events.projected";
     newEntries = counter(registry, events, "new", "events added to an account's history");
     outcomesOnly = counter(registry, events, "outcome-only", "rejections for no account: a transaction outcome only");
@@ -53,6 +80,31 @@ class ProjectionMetrics {
     alreadyProjected.increment(outcome.alreadyProjected());
     eventsSkipped.increment(skipped);
     eventBatches.record(writeTime);
+  }
+
+  /**
+   * After a poll is stored: how long each outcome took to become visible (an event's timestamp is
+   * its command's publish time, kept by the ledger), and how far behind the log's end the view is.
+   */
+  void eventsStored(List<ConsumerRecord<String, LedgerEvent>> records, Consumer<?, ?> consumer) {
+    long now = System.currentTimeMillis();
+    for (ConsumerRecord<String, LedgerEvent> record : records) {
+      LedgerEvent event = record.value();
+      if (event != null && event.transactionType() != null
+          && event.type() != EventType.TRANSFER_DEBITED) { // a debit is not an outcome
+        outcomeLatency.get(event.transactionType()).record(Duration.ofMillis(Math.max(0, now - record.timestamp())));
+      }
+    }
+    if (!records.isEmpty()) {
+      lastProjectedTimestamp = records.get(records.size() - 1).timestamp();
+    }
+    eventsBehind = consumer.assignment().stream()
+        .mapToLong(partition -> consumer.currentLag(partition).orElse(0))
+        .sum();
+  }
+
+  private double secondsBehind() {
+    return eventsBehind == 0 ? 0 : Math.max(0, System.currentTimeMillis() - lastProjectedTimestamp) / 1000.0;
   }
 
   void eventBatchFailed() {

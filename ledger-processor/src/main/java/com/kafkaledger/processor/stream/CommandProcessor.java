@@ -74,6 +74,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
 
   @Override
   public void process(Record<String, byte[]> record) {
+    metrics.processed();
     LedgerCommand command;
     try {
       command = COMMANDS.deserialize(Topics.COMMANDS, record.value());

@@ -9,12 +9,21 @@ public final class LedgerMetrics {
 
   private final MeterRegistry registry;
   private final Counter duplicates;
+  private final Counter processed;
 
   public LedgerMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.duplicates = Counter.builder("ledger.commands.duplicates")
         .description("Commands whose transaction was already decided; they changed nothing")
         .register(registry);
+    this.processed = Counter.builder("ledger.commands.processed")
+        .description("Records of the commands topic the ledger processed, whatever came of them;"
+            + " its rate is the ledger's processing rate")
+        .register(registry);
+  }
+
+  void processed() {
+    processed.increment();
   }
 
   void outcome(LedgerEvent event) {
