@@ -130,6 +130,10 @@ final class Pipeline implements AutoCloseable {
     return "http://127.0.0.1:" + port(view);
   }
 
+  String processorUrl() {
+    return "http://127.0.0.1:" + port(processor);
+  }
+
   private static int port(ConfigurableApplicationContext context) {
     return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
   }

@@ -223,4 +223,47 @@ class PipelineEndToEndTest {
     long folded = events.stream().mapToLong(event -> event.event().balanceDelta()).sum();
     assertThat(folded).isEqualTo(180).isEqualTo(client.balance(account));
   }
+
+  /** What an operator watches: every service ready and alive, the documented metrics moving. */
+  @Test
+  void servicesAreReadyAndTheirDocumentedMetricsMoveWithTraffic() {
+    String account = client.openAccount("EUR");
+    Map<String, String> key = Map.of("Idempotency-Key", "metrics-" + account);
+    Http.Response accepted = client.submit("DEPOSIT", account, 700, "EUR", key);
+    client.submit("DEPOSIT", account, 700, "EUR", key); // answered from the first, published once
+    client.finalOutcome(accepted.json().get("transactionId").stringValue());
+
+    for (String service : List.of(pipeline.gatewayUrl(), pipeline.processorUrl(), pipeline.viewUrl())) {
+      Http http = new Http(service, Map.of());
+      assertThat(http.get("/actuator/health/readiness").status()).as(service + " readiness").isEqualTo(200);
+      assertThat(http.get("/actuator/health/liveness").status()).as(service + " liveness").isEqualTo(200);
+    }
+    String gateway = scrape(pipeline.gatewayUrl());
+    assertThat(metric(gateway, "ledger_gateway_commands_accepted_total", "type=\"DEPOSIT\"")).isPositive();
+    assertThat(metric(gateway, "ledger_gateway_idempotent_replays_total", "")).isPositive();
+    String ledger = scrape(pipeline.processorUrl());
+    assertThat(metric(ledger, "ledger_commands_processed_total", "")).isPositive();
+    assertThat(metric(ledger, "ledger_outcomes_total", "type=\"DEPOSITED\"")).isPositive();
+    String view = scrape(pipeline.viewUrl());
+    assertThat(metric(view, "balance_view_outcome_latency_seconds_count", "transactionType=\"DEPOSIT\""))
+        .isPositive();
+    assertThat(metric(view, "balance_view_outcome_latency_seconds_bucket", "transactionType=\"DEPOSIT\""))
+        .isPositive();
+    assertThat(view).contains("balance_view_lag_events ", "balance_view_lag_seconds ");
+  }
+
+  private static String scrape(String serviceUrl) {
+    Http.Response scrape = new Http(serviceUrl, Map.of()).get("/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    return scrape.body();
+  }
+
+  /** The sum of the samples of one metric whose labels contain the given text. */
+  private static double metric(String scrape, String name, String labels) {
+    return scrape.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> line.contains(labels))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
 }
