@@ -43,6 +43,11 @@ final class LedgerClient {
     return new LedgerClient(gatewayUrl, signUp(gatewayUrl, name, "MERCHANT"));
   }
 
+  /** Someone signed in elsewhere, by their token. */
+  static LedgerClient withToken(String gatewayUrl, String token) {
+    return new LedgerClient(gatewayUrl, new SignedIn(null, token));
+  }
+
   LedgerClient asOperator() {
     return new LedgerClient(gatewayUrl, new SignedIn(null, token(gatewayUrl, Pipeline.OPERATOR_EMAIL,
         Pipeline.OPERATOR_PASSWORD)));

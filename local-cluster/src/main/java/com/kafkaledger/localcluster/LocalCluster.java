@@ -44,16 +44,23 @@ public final class LocalCluster {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    List<String> unknown = Arrays.stream(args).filter(arg -> !arg.equals(INFRA_ONLY_FLAG)).toList();
+    List<String> arguments = Arrays.asList(args);
+    List<String> unknown = arguments.stream()
+        .filter(arg -> !arg.equals(INFRA_ONLY_FLAG) && !arg.equals(DemoData.DEMO_FLAG)).toList();
     if (!unknown.isEmpty()) {
-      fail("unknown arguments " + unknown + "; the only one is " + INFRA_ONLY_FLAG, 2);
+      fail("unknown arguments " + unknown + "; the known ones are " + INFRA_ONLY_FLAG + " and "
+          + DemoData.DEMO_FLAG, 2);
+    }
+    boolean demo = arguments.contains(DemoData.DEMO_FLAG);
+    if (demo && arguments.contains(INFRA_ONLY_FLAG)) {
+      fail(DemoData.DEMO_FLAG + " needs the services, it cannot go with " + INFRA_ONLY_FLAG, 2);
     }
     LocalCluster cluster;
     try {
       LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(System.getenv(),
           Path.of("").toAbsolutePath());
       cluster = new LocalCluster(settings, LocalSecrets.readOrCreate(System.getenv(), settings.secretsDirectory()),
-          Arrays.asList(args).contains(INFRA_ONLY_FLAG));
+          arguments.contains(INFRA_ONLY_FLAG));
     } catch (IllegalArgumentException e) {
       fail(e.getMessage(), 2);
       return;
@@ -72,7 +79,21 @@ public final class LocalCluster {
       fail(e instanceof StartupFailure ? e.getMessage() : e.toString(), 1);
     }
     System.out.print(Banner.text(cluster.settings, cluster.secrets, cluster.infrastructureOnly));
+    if (demo) {
+      cluster.loadDemoData();
+    }
     new CountDownLatch(1).await(); // the foreground stays until a signal ends the JVM
+  }
+
+  /** A failed load leaves the cluster running: whatever was loaded stays, and --demo again completes it. */
+  private void loadDemoData() throws InterruptedException {
+    System.out.println("loading the sample data through " + gatewayUrl());
+    try {
+      DemoData.Loaded loaded = new DemoData(gatewayUrl()).load();
+      System.out.print(DemoData.describe(loaded, settings.ports().gateway(), settings.operator()));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("run-local: the sample data could not be loaded: " + e.getMessage());
+    }
   }
 
   /**
