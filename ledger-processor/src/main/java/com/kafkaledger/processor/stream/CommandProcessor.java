@@ -5,6 +5,7 @@ import com.kafkaledger.events.Leg;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.Topics;
+import com.kafkaledger.events.TraceParent;
 import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.CommandRules;
 import com.kafkaledger.processor.core.Decision;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The thin adapter around {@link LedgerCore}: load the account and the earlier decision, decide,
@@ -39,6 +41,11 @@ import org.slf4j.LoggerFactory;
 final class CommandProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+  /** One line per decided command; operators silence it with logging.level.ledger.transactions=WARN. */
+  private static final Logger transactions = LoggerFactory.getLogger("ledger.transactions");
+  /** The MDC keys Spring Boot's log correlation (and structured logging) print. */
+  static final String TRACE_ID = "traceId";
+  static final String SPAN_ID = "spanId";
   /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
   private static final Duration CLOCK_SKEW = Duration.ofHours(1);
   private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
@@ -72,8 +79,29 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
         now -> totals.publish(Instant.ofEpochMilli(now), this::send));
   }
 
+  /**
+   * With the trace context of the command's {@code traceparent} header in the MDC, so that every
+   * log line about it carries the gateway's trace id. The header itself goes on, untouched, with
+   * every record sent for the command. No span per record: one header parsed is all it costs.
+   */
   @Override
   public void process(Record<String, byte[]> record) {
+    TraceParent trace = TraceParent.of(record.headers());
+    if (trace == null) {
+      handle(record);
+      return;
+    }
+    MDC.put(TRACE_ID, trace.traceId());
+    MDC.put(SPAN_ID, trace.spanId());
+    try {
+      handle(record);
+    } finally {
+      MDC.remove(TRACE_ID);
+      MDC.remove(SPAN_ID);
+    }
+  }
+
+  private void handle(Record<String, byte[]> record) {
     metrics.processed();
     LedgerCommand command;
     try {
@@ -116,6 +144,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       return;
     }
     store(command, decision, record.timestamp());
+    logDecision(command, decision);
     if (decision.event() != null) {
       totals.add(decision.event());
       metrics.outcome(decision.event());
@@ -175,11 +204,18 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       accounts.put(command.accountId(), decision.account());
     }
     processed.put(command.deduplicationKey(), decision.processed(command), timestamp);
-    LedgerEvent event = decision.event();
-    if (event != null) {
-      log.debug("transaction {} on account {}: {} {}", event.transactionId(), event.accountId(),
-          event.type(), event.reason() == null ? "" : event.reason());
+  }
+
+  private static void logDecision(LedgerCommand command, Decision decision) {
+    if (!transactions.isInfoEnabled()) {
+      return;
     }
+    LedgerEvent event = decision.event();
+    LedgerCommand next = decision.followUp();
+    transactions.info("decided {} {} on account {}: {}{}{}", command.type(), command.deduplicationKey(),
+        command.accountId(), event == null ? "no event" : event.type(),
+        event == null || event.reason() == null ? "" : " " + event.reason(),
+        next == null ? "" : ", next the " + next.leg() + " leg on account " + next.accountId());
   }
 
   private void send(Record<String, Object> outbound) {
