@@ -20,6 +20,8 @@ class EventProjectionListener implements ConsumerSeekAware {
 
   static final String LISTENER_ID = "ledger-events-projection";
   private static final Logger log = LoggerFactory.getLogger(EventProjectionListener.class);
+  /** One line per projected event; operators silence it with logging.level.ledger.transactions=WARN. */
+  private static final Logger transactions = LoggerFactory.getLogger("ledger.transactions");
 
   private final EventBatchWriter writer;
   private final ProjectionPositions positions;
@@ -55,5 +57,28 @@ class EventProjectionListener implements ConsumerSeekAware {
     log.debug("Projected {} events: {} new in history, {} already projected, {} skipped, in {} ms;"
             + " next offsets {}", records.size(), outcome.newEntries(), outcome.alreadyProjected(),
         batch.skipped(), writeTime.toMillis(), batch.nextOffsets());
+    if (transactions.isInfoEnabled()) {
+      logProjected(records, batch.values());
+    }
+  }
+
+  /** After the commit: one line per event, with the trace id of the record it came in. */
+  private static void logProjected(List<ConsumerRecord<String, LedgerEvent>> records, List<LedgerEvent> projected) {
+    int next = 0;
+    for (ConsumerRecord<String, LedgerEvent> record : records) {
+      // the projected values are the usable records' own values, in their order; the rest were skipped
+      if (next == projected.size() || record.value() != projected.get(next)) {
+        continue;
+      }
+      next++;
+      LedgerEvent event = record.value();
+      boolean traced = RecordTrace.enter(record);
+      try {
+        transactions.info("projected {} {} on account {}: {}{}", event.transactionType(), event.transactionId(),
+            event.accountId(), event.type(), event.reason() == null ? "" : " " + event.reason());
+      } finally {
+        RecordTrace.exit(traced);
+      }
+    }
   }
 }

@@ -41,8 +41,13 @@ record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, List<Long
         values.add(record.value());
       } else {
         skipped++;
-        log.error("Skipping unusable record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-            record.offset(), record.key(), problem);
+        boolean traced = RecordTrace.enter(record);
+        try {
+          log.error("Skipping unusable record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+              record.offset(), record.key(), problem);
+        } finally {
+          RecordTrace.exit(traced);
+        }
       }
     }
     return new PolledBatch<>(values, skipped, offsetsRead);
