@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class CommandPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
+  /** One line per accepted command; operators silence it with logging.level.ledger.transactions=WARN. */
+  private static final Logger transactions = LoggerFactory.getLogger("ledger.transactions");
 
   private final KafkaTemplate<String, LedgerCommand> kafka;
   private final Duration timeout;
@@ -37,8 +39,11 @@ public class CommandPublisher {
     try {
       kafka.send(Topics.COMMANDS, command.accountId(), command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       registry.counter("ledger.gateway.commands.accepted", "type", command.type().name()).increment();
-      log.info("accepted {} transaction {} for account {}", command.type(), command.transactionId(),
-          command.accountId());
+      // in the request's trace: the line carries the trace id that the command's traceparent header took along
+      if (transactions.isInfoEnabled()) {
+        transactions.info("accepted {} {} on account {}", command.type(), command.transactionId(),
+            command.accountId());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(command, e);

@@ -16,6 +16,9 @@ class KafkaProducerConfiguration {
   KafkaTemplate<String, LedgerCommand> commandTemplate(KafkaProperties properties) {
     var factory = new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(),
         new StringSerializer(), JsonSerde.commands());
-    return new KafkaTemplate<>(factory);
+    var template = new KafkaTemplate<>(factory);
+    // a producer span in the request's trace, its W3C traceparent header on every command record
+    template.setObservationEnabled(true);
+    return template;
   }
 }
