@@ -46,7 +46,8 @@ final class TopicReader {
         .toList();
   }
 
-  private static List<ConsumerRecord<String, byte[]>> recordsFor(String bootstrap, String topic, String key) {
+  /** The committed records keyed by {@code key}, with their headers. */
+  static List<ConsumerRecord<String, byte[]>> recordsFor(String bootstrap, String topic, String key) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
