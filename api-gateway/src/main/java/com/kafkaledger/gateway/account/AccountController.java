@@ -5,6 +5,7 @@ import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.Role;
 import com.kafkaledger.gateway.access.AccountAccess;
 import com.kafkaledger.gateway.access.ForbiddenException;
+import com.kafkaledger.gateway.apidocs.ApiDocumentation;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
@@ -16,6 +17,12 @@ import com.kafkaledger.gateway.outcome.TransactionAnswers;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +49,8 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
+@Tag(name = ApiDocumentation.ACCOUNTS)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 class AccountController {
 
   private final CallerResolver callers;
@@ -69,6 +78,15 @@ class AccountController {
   }
 
   /** Opens an account: 201 once the ledger has opened it, 202 if that takes longer. */
+  @Operation(operationId = "openAccount", summary = "Open an account (customers, and a merchant's one)",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.OPEN_ACCOUNT))
+  @ApiResponse(responseCode = "201", ref = ApiDocumentation.ACCOUNT_OPENED)
+  @ApiResponse(responseCode = "202", ref = ApiDocumentation.ACCOUNT_OPENING)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+  @ApiResponse(responseCode = "409", ref = ApiDocumentation.ACCOUNT_LIMIT_REACHED)
+  @ApiResponse(responseCode = "422", ref = ApiDocumentation.IDEMPOTENCY_KEY_REUSED)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> open(@RequestBody JsonNode body,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
@@ -96,6 +114,14 @@ class AccountController {
   }
 
   /** Closes the account if its balance is 0; otherwise the transaction ends ACCOUNT_NOT_EMPTY. */
+  @Operation(operationId = "closeAccount", summary = "Close an account (owner); REJECTED ACCOUNT_NOT_EMPTY "
+      + "unless the balance is 0")
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.TRANSACTION_DECIDED)
+  @ApiResponse(responseCode = "202", ref = ApiDocumentation.TRANSACTION_ACCEPTED)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "422", ref = ApiDocumentation.IDEMPOTENCY_KEY_REUSED)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @DeleteMapping("/{accountId}")
   ResponseEntity<Map<String, Object>> close(@PathVariable String accountId,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
@@ -115,6 +141,15 @@ class AccountController {
   }
 
   /** Sets how far below zero the balance may go (operators only, once authentication lands). */
+  @Operation(operationId = "setOverdraftLimit", summary = "Set how far below zero the balance may go (operators)",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.OVERDRAFT_LIMIT))
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.TRANSACTION_DECIDED)
+  @ApiResponse(responseCode = "202", ref = ApiDocumentation.TRANSACTION_ACCEPTED)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "422", ref = ApiDocumentation.IDEMPOTENCY_KEY_REUSED)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @PutMapping(path = "/{accountId}/overdraft-limit", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> setOverdraftLimit(@PathVariable String accountId,
       @RequestBody JsonNode body,
@@ -141,22 +176,42 @@ class AccountController {
   }
 
   /** The caller's accounts with their balances. */
+  @Operation(operationId = "listAccounts", summary = "The caller's accounts with their balances")
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.ACCOUNT_LIST)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @GetMapping
   ResponseEntity<String> mine() {
     return view.forward("/api/v1/accounts", Map.of("ownerId", callers.current().id()));
   }
 
   /** The owner's or, for an operator, any account; someone else's is 404. */
+  @Operation(operationId = "getAccount", summary = "An account (owner, operator)")
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.ACCOUNT)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @GetMapping("/{accountId}")
   Map<String, Object> account(@PathVariable String accountId) {
     return access.readable(callers.current(), validId(accountId));
   }
 
   /** History, newest first, cursor-paginated, rejected attempts included. */
+  @Operation(operationId = "getAccountHistory", summary = "An account's history (owner, operator)")
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.HISTORY)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @GetMapping("/{accountId}/transactions")
   ResponseEntity<String> history(@PathVariable String accountId,
-      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @Parameter(description = "Items per page, 1 to 100",
+          schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "100"))
+      @RequestParam(required = false) String limit,
+      @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) String cursor,
+      @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(format = "date-time"))
+      @RequestParam(required = false) String from,
+      @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(format = "date-time"))
+      @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(allowableValues = {"COMPLETED", "REJECTED"}))
       @RequestParam(required = false) String status) {
     String id = validId(accountId);
     access.readable(callers.current(), id);

@@ -1,8 +1,13 @@
 package com.kafkaledger.gateway.auth;
 
 import com.kafkaledger.events.Role;
+import com.kafkaledger.gateway.apidocs.ApiDocumentation;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/auth")
+@Tag(name = ApiDocumentation.AUTH)
 class AuthController {
 
   private static final Logger log = LoggerFactory.getLogger(AuthController.class);
@@ -49,6 +55,11 @@ class AuthController {
   }
 
   /** A customer or merchant signs up; operators are configured, never signed up. */
+  @Operation(operationId = "signUp", summary = "Sign up as a customer or merchant",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.SIGN_UP))
+  @ApiResponse(responseCode = "201", ref = ApiDocumentation.SIGNED_UP)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "409", ref = ApiDocumentation.EMAIL_TAKEN)
   @PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> signUp(@RequestBody JsonNode body) {
     JsonFields fields = JsonFields.of(body, Set.of("email", "password", "role", "displayName"));
@@ -76,6 +87,12 @@ class AuthController {
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.userId())).body(created);
   }
 
+  @Operation(operationId = "signIn", summary = "Sign in: a bearer token for every other operation",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.SIGN_IN))
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.TOKEN)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ApiDocumentation.WRONG_CREDENTIALS)
+  @ApiResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
   @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> token(@RequestBody JsonNode body, HttpServletRequest http) {
     JsonFields fields = JsonFields.of(body, Set.of("email", "password"));
@@ -99,6 +116,9 @@ class AuthController {
   }
 
   /** The token stops working on every instance. */
+  @Operation(operationId = "logout", summary = "Log out: the token stops working on every instance",
+      security = @SecurityRequirement(name = ApiDocumentation.BEARER))
+  @ApiResponse(responseCode = "204", description = "Logged out")
   @PostMapping("/logout")
   ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
     tokens.revoke(token);

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless bearer-token security: sign-up and sign-in are open, health and metrics are open,
+ * Stateless bearer-token security: sign-up and sign-in are open, health, metrics and the API docs are open,
  * reconciliation is for operators, everything else needs a valid, not logged-out token. Finer
  * rules (whose account, which role may CHARGE) live with the requests they govern.
  */
@@ -33,6 +33,9 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/token").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/actuator/prometheus").permitAll()
+            // The API's description and Swagger UI are public; trying an operation in it still needs a token.
+            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
             .anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer

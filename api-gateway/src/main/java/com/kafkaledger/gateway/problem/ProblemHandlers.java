@@ -11,6 +11,7 @@ import com.kafkaledger.gateway.request.FieldError;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.transaction.MerchantAccountMissingException;
 import com.kafkaledger.gateway.view.ViewUnavailableException;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +28,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as an RFC 9457 problem document; the field at fault is named in {@code errors}. */
+// Hidden from springdoc, which would otherwise list every handler's status on every operation; each
+// operation declares the problems it can answer instead.
+@Hidden
 @RestControllerAdvice
 class ProblemHandlers extends ResponseEntityExceptionHandler {
 

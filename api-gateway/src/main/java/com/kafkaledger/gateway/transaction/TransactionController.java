@@ -1,5 +1,6 @@
 package com.kafkaledger.gateway.transaction;
 
+import com.kafkaledger.gateway.apidocs.ApiDocumentation;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
@@ -11,6 +12,10 @@ import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/transactions")
+@Tag(name = ApiDocumentation.TRANSACTIONS)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 class TransactionController {
 
   private final CallerResolver callers;
@@ -51,6 +58,16 @@ class TransactionController {
   }
 
   /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
+  @Operation(operationId = "submitTransaction", summary = "Submit a movement",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.NEW_TRANSACTION))
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.TRANSACTION_DECIDED)
+  @ApiResponse(responseCode = "202", ref = ApiDocumentation.TRANSACTION_ACCEPTED)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = ApiDocumentation.MERCHANT_ACCOUNT_MISSING)
+  @ApiResponse(responseCode = "422", ref = ApiDocumentation.IDEMPOTENCY_KEY_REUSED)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
@@ -67,6 +84,12 @@ class TransactionController {
   }
 
   /** The transaction's status: PENDING right after the 202, never 404 for an accepted one. */
+  @Operation(operationId = "getTransaction", summary = "A transaction's status (participants, operator)")
+  @ApiResponse(responseCode = "200", ref = ApiDocumentation.TRANSACTION)
+  @ApiResponse(responseCode = "202", ref = ApiDocumentation.TRANSACTION_STILL_PENDING)
+  @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
+  @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @GetMapping("/{transactionId}")
   ResponseEntity<Map<String, Object>> status(@PathVariable String transactionId,
       @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
