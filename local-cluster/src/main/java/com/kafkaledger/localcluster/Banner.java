@@ -14,6 +14,7 @@ final class Banner {
             : "The local ledger cluster is up.").append(System.lineSeparator());
     if (!infrastructureOnly) {
       line(text, "Gateway API", "http://localhost:" + ports.gateway() + "/api/v1");
+      line(text, "API docs", "http://localhost:" + ports.gateway() + "/swagger-ui/index.html");
       line(text, "Gateway health", health(ports.gateway()));
       line(text, "Processor health", health(ports.processor()));
       line(text, "View health", health(ports.view()));

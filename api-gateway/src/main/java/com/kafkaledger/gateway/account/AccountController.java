@@ -140,7 +140,7 @@ class AccountController {
     return answers.submitted(transactionId, current, PreferWait.from(prefer));
   }
 
-  /** Sets how far below zero the balance may go (operators only, once authentication lands). */
+  /** Sets how far below zero the balance may go; operators only (403 for anyone else). */
   @Operation(operationId = "setOverdraftLimit", summary = "Set how far below zero the balance may go (operators)",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = ApiDocumentation.OVERDRAFT_LIMIT))
   @ApiResponse(responseCode = "200", ref = ApiDocumentation.TRANSACTION_DECIDED)
