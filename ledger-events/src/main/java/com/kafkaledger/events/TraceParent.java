@@ -3,6 +3,7 @@ package com.kafkaledger.events;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.slf4j.MDC;
 
 /**
  * The W3C trace context a record carries in its {@value #HEADER} header
@@ -22,6 +23,31 @@ public record TraceParent(String traceId, String spanId) {
   private static final int FLAGS_START = 53;
   /** Version 00's length; a later version may append fields after the flags. */
   private static final int MIN_LENGTH = 55;
+
+  /** The MDC keys Spring Boot's log correlation (and structured logging) print. */
+  public static final String MDC_TRACE_ID = "traceId";
+  public static final String MDC_SPAN_ID = "spanId";
+
+  /**
+   * Puts the record's trace context in the MDC, so that the lines logged about the record carry
+   * the gateway's trace id. Returns whether it had one: pass that to {@link #clearMdc(boolean)}.
+   */
+  public static boolean putInMdc(Headers headers) {
+    TraceParent trace = of(headers);
+    if (trace == null) {
+      return false;
+    }
+    MDC.put(MDC_TRACE_ID, trace.traceId());
+    MDC.put(MDC_SPAN_ID, trace.spanId());
+    return true;
+  }
+
+  public static void clearMdc(boolean put) {
+    if (put) {
+      MDC.remove(MDC_TRACE_ID);
+      MDC.remove(MDC_SPAN_ID);
+    }
+  }
 
   /** The record's trace context, or null when it has none or it is malformed. */
   public static TraceParent of(Headers headers) {

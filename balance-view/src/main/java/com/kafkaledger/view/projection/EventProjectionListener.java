@@ -2,6 +2,7 @@ package com.kafkaledger.view.projection;
 
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.Topics;
+import com.kafkaledger.events.TraceParent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,12 @@ class EventProjectionListener implements ConsumerSeekAware {
       }
       next++;
       LedgerEvent event = record.value();
-      boolean traced = RecordTrace.enter(record);
+      boolean traced = TraceParent.putInMdc(record.headers());
       try {
         transactions.info("projected {} {} on account {}: {}{}", event.transactionType(), event.transactionId(),
             event.accountId(), event.type(), event.reason() == null ? "" : " " + event.reason());
       } finally {
-        RecordTrace.exit(traced);
+        TraceParent.clearMdc(traced);
       }
     }
   }

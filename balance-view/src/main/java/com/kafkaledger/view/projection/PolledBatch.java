@@ -1,5 +1,6 @@
 package com.kafkaledger.view.projection;
 
+import com.kafkaledger.events.TraceParent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,12 +42,12 @@ record PolledBatch<V>(List<V> values, int skipped, Map<TopicPartition, List<Long
         values.add(record.value());
       } else {
         skipped++;
-        boolean traced = RecordTrace.enter(record);
+        boolean traced = TraceParent.putInMdc(record.headers());
         try {
           log.error("Skipping unusable record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
               record.offset(), record.key(), problem);
         } finally {
-          RecordTrace.exit(traced);
+          TraceParent.clearMdc(traced);
         }
       }
     }

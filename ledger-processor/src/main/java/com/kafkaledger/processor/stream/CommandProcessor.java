@@ -26,7 +26,6 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The thin adapter around {@link LedgerCore}: load the account and the earlier decision, decide,
@@ -43,9 +42,6 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
   /** One line per decided command; operators silence it with logging.level.ledger.transactions=WARN. */
   private static final Logger transactions = LoggerFactory.getLogger("ledger.transactions");
-  /** The MDC keys Spring Boot's log correlation (and structured logging) print. */
-  static final String TRACE_ID = "traceId";
-  static final String SPAN_ID = "spanId";
   /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
   private static final Duration CLOCK_SKEW = Duration.ofHours(1);
   private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
@@ -86,18 +82,11 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
    */
   @Override
   public void process(Record<String, byte[]> record) {
-    TraceParent trace = TraceParent.of(record.headers());
-    if (trace == null) {
-      handle(record);
-      return;
-    }
-    MDC.put(TRACE_ID, trace.traceId());
-    MDC.put(SPAN_ID, trace.spanId());
+    boolean traced = TraceParent.putInMdc(record.headers());
     try {
       handle(record);
     } finally {
-      MDC.remove(TRACE_ID);
-      MDC.remove(SPAN_ID);
+      TraceParent.clearMdc(traced);
     }
   }
 
