@@ -127,11 +127,15 @@ public final class Benchmark {
 
   private List<String> pipeline(LocalCluster pipeline) throws Exception {
     PipelineBenchmark.Settings settings = options.pipeline();
-    System.out.printf("%n== pipeline: through REST, open loop, %d s steps from %.0f/s (x%.1f), then %d s at half the peak%n",
-        settings.step().toSeconds(), settings.firstRate(), settings.growth(), settings.latencyRun().toSeconds());
+    String requests = settings.batch() == 1 ? "one transaction per POST /api/v1/transactions"
+        : settings.batch() + " transactions of one caller per POST /api/v1/transactions/batch";
+    System.out.printf("%n== pipeline: through REST, open loop, %s, %d s steps from %.0f transactions/s (x%.1f), then"
+        + " %d s at half the peak%n", requests, settings.step().toSeconds(), settings.firstRate(), settings.growth(),
+        settings.latencyRun().toSeconds());
     List<String> lines = new ArrayList<>();
-    lines.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop; latency is from"
-        + " the moment a request was due to its outcome committed in the view", settings.accounts()));
+    lines.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop, %s (%s); rates"
+        + " are transactions/s; latency is from the moment a transaction's request was due to its outcome committed"
+        + " in the view", settings.accounts(), settings.mode(), requests));
     lines.addAll(new PipelineBenchmark(settings).run(pipeline.gatewayUrl(), pipeline.jdbcUrl(), PostgresServer.USERNAME,
         PostgresServer.PASSWORD));
     return lines;

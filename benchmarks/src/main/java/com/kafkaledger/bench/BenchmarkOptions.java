@@ -37,13 +37,13 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
   private static final Set<String> VALUE_FLAGS = Set.of("--only", "--baseline-seconds", "--baseline-warmup-seconds",
       "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts", "--ledger-workloads",
       "--pipeline-accounts", "--pipeline-first-rate", "--pipeline-step-seconds", "--pipeline-latency-seconds",
-      "--pipeline-workloads");
+      "--pipeline-workloads", "--pipeline-batch");
 
   public static BenchmarkOptions defaults() {
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
         Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()),
         new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
-            PIPELINE_WORKLOADS), false);
+            PIPELINE_WORKLOADS, 1), false);
   }
 
   /** Thrown for a command line that cannot be run; the message says why. */
@@ -90,19 +90,23 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
         case "--ledger-workloads" -> ledgerWorkloads = ledgerWorkloads(value);
         case "--pipeline-accounts" -> pipeline = new PipelineBenchmark.Settings(number(flag, value, 2),
             Math.min(pipeline.accountsPerCustomer(), number(flag, value, 2)), pipeline.firstRate(), pipeline.growth(),
-            pipeline.step(), pipeline.latencyRun(), pipeline.workloads());
+            pipeline.step(), pipeline.latencyRun(), pipeline.workloads(), pipeline.batch());
         case "--pipeline-first-rate" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
             pipeline.accountsPerCustomer(), number(flag, value, 1), pipeline.growth(), pipeline.step(),
-            pipeline.latencyRun(), pipeline.workloads());
+            pipeline.latencyRun(), pipeline.workloads(), pipeline.batch());
         case "--pipeline-step-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
             pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(),
-            Duration.ofSeconds(number(flag, value, 1)), pipeline.latencyRun(), pipeline.workloads());
+            Duration.ofSeconds(number(flag, value, 1)), pipeline.latencyRun(), pipeline.workloads(),
+            pipeline.batch());
         case "--pipeline-latency-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
             pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
-            Duration.ofSeconds(number(flag, value, 1)), pipeline.workloads());
+            Duration.ofSeconds(number(flag, value, 1)), pipeline.workloads(), pipeline.batch());
         case "--pipeline-workloads" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
             pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
-            pipeline.latencyRun(), pipelineWorkloads(value));
+            pipeline.latencyRun(), pipelineWorkloads(value), pipeline.batch());
+        case "--pipeline-batch" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
+            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
+            pipeline.latencyRun(), pipeline.workloads(), batch(value));
         default -> throw new IllegalStateException("a flag in VALUE_FLAGS without a case: " + flag);
       }
     }
@@ -145,6 +149,15 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
       }
     }
     return PIPELINE_WORKLOADS.stream().filter(named::contains).toList();
+  }
+
+  private static int batch(String value) throws UsageException {
+    int batch = number("--pipeline-batch", value, 1);
+    if (batch > PipelineBenchmark.MAX_BATCH) {
+      throw new UsageException("--pipeline-batch must be at most " + PipelineBenchmark.MAX_BATCH
+          + " (the batch endpoint's limit), not " + value);
+    }
+    return batch;
   }
 
   private static List<Integer> clients(String value) throws UsageException {
@@ -200,10 +213,14 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
           --ledger-workloads W[,W...]     deposits, transfers, hot-merchant             (all)
           --pipeline-accounts N           funded accounts of the pipeline workloads     (100000)
-          --pipeline-first-rate N         requests/s of the first step (x1.3 per step)  (200)
+          --pipeline-first-rate N         transactions/s of step 1 (x1.3 per step)      (200)
           --pipeline-step-seconds N       seconds per rate step                         (20)
           --pipeline-latency-seconds N    seconds of the run at half the peak           (60)
           --pipeline-workloads W[,W...]   deposits, transfers, hot-merchant             (all)
+          --pipeline-batch N              transactions per request: 1 sends each as its
+                                          own POST /api/v1/transactions; 2 to 500 send
+                                          N of one caller per POST .../transactions/batch;
+                                          rates stay transactions/s                     (1)
           --keep-data                     keep the temporary data directory and its logs
           --rebuild                       (./bench) build the project first, even if the jar exists
           --help                          this text

@@ -17,6 +17,8 @@ class BenchmarkOptionsTest {
     assertThat(options.parts()).containsExactly("baseline", "pipeline", "ledger-alone");
     assertThat(options.pipeline().accounts()).isEqualTo(100_000);
     assertThat(options.pipeline().workloads()).containsExactly("deposits", "transfers", "hot-merchant");
+    assertThat(options.pipeline().batch()).isEqualTo(1);
+    assertThat(options.pipeline().mode()).isEqualTo("single");
     assertThat(options.clients()).containsExactly(8, 32, 64);
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(60));
@@ -38,6 +40,20 @@ class BenchmarkOptionsTest {
   }
 
   @Test
+  void readsTheBatchSizeAndKeepsTheOtherPipelineSettings() throws Exception {
+    BenchmarkOptions options = BenchmarkOptions.parse("--pipeline-accounts", "5000", "--pipeline-batch", "100",
+        "--pipeline-first-rate", "2000", "--pipeline-workloads", "transfers");
+
+    assertThat(options.pipeline().batch()).isEqualTo(100);
+    assertThat(options.pipeline().mode()).isEqualTo("batch 100");
+    assertThat(options.pipeline().accounts()).isEqualTo(5000);
+    assertThat(options.pipeline().firstRate()).isEqualTo(2000);
+    assertThat(options.pipeline().workloads()).containsExactly("transfers");
+    assertThat(BenchmarkOptions.parse("--pipeline-batch", "500").pipeline().batch()).isEqualTo(500);
+    assertThat(BenchmarkOptions.usage()).contains("--pipeline-batch N");
+  }
+
+  @Test
   void refusesWhatItCannotRun() {
     assertThatThrownBy(() -> BenchmarkOptions.parse("--only", "rest-api")).hasMessageContaining("unknown part");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "8,zero")).hasMessageContaining("whole number");
@@ -46,5 +62,8 @@ class BenchmarkOptionsTest {
     assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--ledger-workloads", "withdrawals"))
         .hasMessageContaining("unknown ledger workload");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "0")).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "501")).hasMessageContaining("at most 500");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "ten")).hasMessageContaining("whole number");
   }
 }

@@ -2,7 +2,9 @@ package com.kafkaledger.bench.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -21,6 +23,8 @@ final class BenchBank {
   record Account(String id, String ownerToken) {}
 
   final List<Account> accounts = new ArrayList<>();
+  /** The same accounts by customer: the accounts one token may move money from. */
+  final List<List<Account>> customers = new ArrayList<>();
   /** The funding deposits' transaction ids: the runs start once all of them are visible. */
   final List<String> fundingTransactions = new ArrayList<>();
   String merchantToken;
@@ -48,13 +52,17 @@ final class BenchBank {
         owners.add(token);
       }
     }
+    Map<String, List<Account>> byOwner = new LinkedHashMap<>();
     for (int i = 0; i < openings.size(); i++) {
       RestClient.Answer opened = openings.get(i).join();
       if (opened.status() != 201 && opened.status() != 202) {
         throw new IOException("opening an account answered " + opened.status() + " " + opened.body());
       }
-      bank.accounts.add(new Account(opened.field("accountId"), owners.get(i)));
+      Account account = new Account(opened.field("accountId"), owners.get(i));
+      bank.accounts.add(account);
+      byOwner.computeIfAbsent(account.ownerToken(), owner -> new ArrayList<>()).add(account);
     }
+    bank.customers.addAll(byOwner.values());
     System.out.printf("pipeline: funding %d accounts with %d each%n", bank.accounts.size(), FUNDING);
     List<Account> unfunded = bank.accounts;
     for (int round = 0; !unfunded.isEmpty(); round++) {

@@ -3,6 +3,7 @@ package com.kafkaledger.bench.pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -18,25 +20,37 @@ import org.HdrHistogram.Histogram;
  * them, so a slow system meets a queue instead of a politely waiting client. Latency is measured
  * from the time a request was due to leave (no coordinated omission) to the moment its outcome was
  * committed in the view's database.
+ *
+ * <p>A request carries {@code batch} transactions: one is a {@code POST /api/v1/transactions}, more
+ * are one {@code POST /api/v1/transactions/batch}. Rates and counts are always of transactions, and
+ * each transaction's latency starts at its request's due time.
  */
 final class OpenLoop {
 
-  /** One request of a workload: whose token, what body. */
-  record Request(String token, String body) {}
+  static final String SINGLE_PATH = "/api/v1/transactions";
+  static final String BATCH_PATH = "/api/v1/transactions/batch";
+
+  /** One request of a workload: whose token, the bodies of its transactions (as POST /transactions takes them). */
+  record Request(String token, List<String> transactions) {}
 
   @FunctionalInterface
   interface Workload {
-    Request next(ThreadLocalRandom random);
+    /** The next request, with {@code transactions} movements its token may make. */
+    Request next(ThreadLocalRandom random, int transactions);
   }
 
   /**
-   * What one rate step did.
+   * What one rate step did; every count is of transactions.
    *
-   * @param notSent requests the generator could not send because too many were already waiting
+   * @param rate transactions per second
+   * @param batch transactions per request (1: single requests)
+   * @param notSent transactions the generator could not send because too many requests were already waiting
+   * @param answered from the due time to the HTTP answer, once per transaction
    * @param drain from the end of sending until the last outcome was visible
+   * @param firstRefusal the first refused transaction's answer, or null
    */
-  record Step(double rate, long offered, long accepted, long refused, long notSent, long visible, Histogram latency,
-      Histogram answered, Duration drain) {
+  record Step(double rate, int batch, long offered, long accepted, long refused, long notSent, long visible,
+      Histogram latency, Histogram answered, Duration drain, RestClient.Answer firstRefusal) {
 
     // The peak is the highest rate with no growing backlog: all accepted, all visible soon after the last
     // request, and the slowest percent not queueing for seconds.
@@ -46,11 +60,21 @@ final class OpenLoop {
     }
 
     String line(String workload) {
-      return String.format("pipeline %-14s %6.0f/s offered: %6d accepted, %d refused, %d not sent, %d visible;"
-              + " visible ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f (202 ms p50 %.1f p99 %.1f); drain %d ms -> %s",
-          workload, rate, accepted, refused, notSent, visible, millis(latency, 50), millis(latency, 99),
+      return String.format("pipeline %-14s %-9s %6.0f/s offered: %6d accepted, %d refused, %d not sent, %d visible;"
+              + " visible ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f (answer ms p50 %.1f p99 %.1f); drain %d ms -> %s%s",
+          workload, mode(batch), rate, accepted, refused, notSent, visible, millis(latency, 50), millis(latency, 99),
           millis(latency, 99.9), latency.getMaxValue() / 1000.0, millis(answered, 50), millis(answered, 99),
-          drain.toMillis(), sustained() ? "sustained" : "NOT sustained");
+          drain.toMillis(), sustained() ? "sustained" : "NOT sustained", refusal());
+    }
+
+    // What the first refused transaction got, shortened, so that a step refusing everything says why.
+    private String refusal() {
+      if (firstRefusal == null) {
+        return "";
+      }
+      String body = firstRefusal.body().replaceAll("\\s+", " ");
+      return "; first refusal " + firstRefusal.status() + " " + (body.length() <= 200 ? body : body.substring(0, 200)
+          + "...");
     }
 
     static double millis(Histogram histogram, double percentile) {
@@ -58,22 +82,37 @@ final class OpenLoop {
     }
   }
 
+  /** How a step line and a summary line name the mode: {@code single} or {@code batch N}. */
+  static String mode(int batch) {
+    return batch == 1 ? "single" : "batch " + batch;
+  }
+
   private static final int MAX_IN_FLIGHT = 5_000;
   private static final Duration VISIBILITY_LIMIT = Duration.ofSeconds(60);
 
   private final RestClient rest;
   private final VisibleTimes visibleTimes;
+  private final int batch;
+  /** Numbers the batch items' idempotency keys, unique over the run (whose callers are all new). */
+  private final AtomicLong keys = new AtomicLong();
 
-  OpenLoop(RestClient rest, VisibleTimes visibleTimes) {
+  OpenLoop(RestClient rest, VisibleTimes visibleTimes, int batch) {
+    if (batch < 1 || batch > PipelineBenchmark.MAX_BATCH) {
+      throw new IllegalArgumentException("a batch has 1 to " + PipelineBenchmark.MAX_BATCH + " transactions, not "
+          + batch);
+    }
     this.rest = rest;
     this.visibleTimes = visibleTimes;
+    this.batch = batch;
   }
 
+  /** Sends {@code rate} transactions per second (in requests of {@code batch}) for {@code duration}. */
   Step run(Workload workload, double rate, Duration duration) throws Exception {
-    long total = Math.round(rate * duration.toSeconds());
-    long intervalNanos = Math.round(1e9 / rate);
+    long requests = Math.max(1, Math.round(rate * duration.toSeconds() / batch));
+    long intervalNanos = Math.round(1e9 * batch / rate);
     Map<String, Long> dueMicros = new ConcurrentHashMap<>();
     AtomicLong refused = new AtomicLong();
+    AtomicReference<RestClient.Answer> firstRefusal = new AtomicReference<>();
     AtomicInteger inFlight = new AtomicInteger();
     Histogram answered = new Histogram(3_600_000_000L, 3);
     long notSent = 0;
@@ -81,29 +120,32 @@ final class OpenLoop {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long startEpochMicros = epochMicros(Instant.now());
     long startNanos = System.nanoTime();
-    for (long i = 0; i < total; i++) {
+    for (long i = 0; i < requests; i++) {
       long dueNanos = startNanos + i * intervalNanos;
       long wait = dueNanos - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
       if (inFlight.get() >= MAX_IN_FLIGHT) {
-        notSent++;
+        notSent += batch;
         continue;
       }
       long due = startEpochMicros + (dueNanos - startNanos) / 1_000;
-      Request request = workload.next(random);
+      Request request = workload.next(random, batch);
       inFlight.incrementAndGet();
-      answers.add(rest.post("/api/v1/transactions", request.token(), request.body()).thenAccept(answer -> {
+      answers.add(send(request).thenAccept(outcomes -> {
         inFlight.decrementAndGet();
         synchronized (answered) {
-          answered.recordValue(Math.max(0, epochMicros(Instant.now()) - due));
+          answered.recordValueWithCount(Math.max(0, epochMicros(Instant.now()) - due), outcomes.size());
         }
-        String id = answer.status() == 202 ? answer.transactionId() : null;
-        if (id != null) {
-          dueMicros.put(id, due);
-        } else {
-          refused.incrementAndGet();
+        for (RestClient.Answer outcome : outcomes) {
+          String id = outcome.status() == 202 || outcome.status() == 200 ? outcome.transactionId() : null;
+          if (id != null) {
+            dueMicros.put(id, due);
+          } else {
+            refused.incrementAndGet();
+            firstRefusal.compareAndSet(null, outcome);
+          }
         }
       }));
     }
@@ -117,8 +159,34 @@ final class OpenLoop {
       latency.recordValue(Math.max(0, entry.getValue() - dueMicros.get(entry.getKey())));
       lastVisible = Math.max(lastVisible, entry.getValue());
     }
-    return new Step(rate, total, dueMicros.size(), refused.get(), notSent, visible.size(), latency, answered,
-        Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000));
+    return new Step(rate, batch, requests * batch, dueMicros.size(), refused.get(), notSent, visible.size(), latency,
+        answered, Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000), firstRefusal.get());
+  }
+
+  /** The answer each of the request's transactions got, in order, as if it had been posted alone. */
+  private CompletableFuture<List<RestClient.Answer>> send(Request request) {
+    List<String> transactions = request.transactions();
+    if (batch == 1) {
+      return rest.post(SINGLE_PATH, request.token(), transactions.get(0)).thenApply(List::of);
+    }
+    String body = batchBody(transactions, keys.getAndAdd(transactions.size()));
+    return rest.post(BATCH_PATH, request.token(), body).thenApply(answer -> answer.status() == 200
+        ? answer.itemAnswers(transactions.size())
+        : Collections.nCopies(transactions.size(), answer));
+  }
+
+  /** The batch endpoint's body: each transaction with an idempotency key {@code b-<firstKey + its index>}. */
+  static String batchBody(List<String> transactions, long firstKey) {
+    StringBuilder body = new StringBuilder("{\"transactions\":[");
+    for (int i = 0; i < transactions.size(); i++) {
+      String transaction = transactions.get(i);
+      if (!transaction.startsWith("{") || transaction.length() < 3) {
+        throw new IllegalArgumentException("not a non-empty JSON object: " + transaction);
+      }
+      body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"b-").append(firstKey + i).append("\",")
+          .append(transaction, 1, transaction.length());
+    }
+    return body.append("]}").toString();
   }
 
   static long epochMicros(Instant instant) {

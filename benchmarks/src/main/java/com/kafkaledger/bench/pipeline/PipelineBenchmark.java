@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The pipeline through REST: for each workload, open-loop steps at rising rates until one is not
@@ -14,14 +16,24 @@ public final class PipelineBenchmark {
 
   /**
    * @param accounts funded customer accounts (the uniform workloads pick among them)
-   * @param firstRate requests per second of the first step; each next one is {@code growth} times higher
+   * @param firstRate transactions per second of the first step; each next one is {@code growth} times higher
+   * @param batch transactions per request: 1 posts each to /api/v1/transactions, more post that many
+   *     together to /api/v1/transactions/batch (all of one caller)
    */
   public record Settings(int accounts, int accountsPerCustomer, double firstRate, double growth, Duration step,
-      Duration latencyRun, List<String> workloads) {}
+      Duration latencyRun, List<String> workloads, int batch) {
+
+    /** {@code single} or {@code batch N}, as every step and summary line names it. */
+    public String mode() {
+      return OpenLoop.mode(batch);
+    }
+  }
 
   public static final String DEPOSITS = "deposits";
   public static final String TRANSFERS = "transfers";
   public static final String HOT_MERCHANT = "hot-merchant";
+  /** The most transactions POST /api/v1/transactions/batch takes in one request. */
+  public static final int MAX_BATCH = 500;
 
   private final Settings settings;
 
@@ -39,7 +51,7 @@ public final class PipelineBenchmark {
       int funded = visibleTimes.await(Set.copyOf(bank.fundingTransactions), Duration.ofMinutes(10)).size();
       System.out.printf("pipeline: %d of %d funding deposits visible in the view%n", funded,
           bank.fundingTransactions.size());
-      OpenLoop loop = new OpenLoop(rest, visibleTimes);
+      OpenLoop loop = new OpenLoop(rest, visibleTimes, settings.batch());
       for (String name : settings.workloads()) {
         OpenLoop.Workload workload = workload(name, bank);
         OpenLoop.Step peak = null;
@@ -52,13 +64,14 @@ public final class PipelineBenchmark {
           peak = step;
         }
         if (peak == null) {
-          summary.add(String.format("pipeline %-14s not even %.0f/s was sustained", name, settings.firstRate()));
+          summary.add(String.format("pipeline %-14s %-9s not even %.0f/s was sustained", name, settings.mode(),
+              settings.firstRate()));
           continue;
         }
         OpenLoop.Step half = loop.run(workload, peak.rate() / 2, settings.latencyRun());
         System.out.println(half.line(name));
-        summary.add(String.format("pipeline %-14s peak sustained %.0f/s; at %.0f/s submit-to-visible ms p50 %.1f"
-                + " p99 %.1f p99.9 %.1f (%d requests)", name, peak.rate(), half.rate(),
+        summary.add(String.format("pipeline %-14s %-9s peak sustained %.0f/s; at %.0f/s submit-to-visible ms p50 %.1f"
+                + " p99 %.1f p99.9 %.1f (%d transactions)", name, settings.mode(), peak.rate(), half.rate(),
             OpenLoop.Step.millis(half.latency(), 50), OpenLoop.Step.millis(half.latency(), 99),
             OpenLoop.Step.millis(half.latency(), 99.9), half.accepted()));
       }
@@ -66,22 +79,48 @@ public final class PipelineBenchmark {
     return summary;
   }
 
-  private static OpenLoop.Workload workload(String name, BenchBank bank) {
+  // Each request's transactions are ones its token may make: deposits to and transfers from accounts of one
+  // customer, charges by the merchant. With one per request every account is equally likely, since every
+  // customer has as many accounts.
+  static OpenLoop.Workload workload(String name, BenchBank bank) {
     List<BenchBank.Account> accounts = bank.accounts;
     return switch (name) {
-      case DEPOSITS -> random -> {
-        BenchBank.Account account = accounts.get(random.nextInt(accounts.size()));
-        return new OpenLoop.Request(account.ownerToken(), BenchBank.deposit(account.id(), random.nextLong(1, 1_000)));
+      case DEPOSITS -> (random, count) -> {
+        List<BenchBank.Account> own = pick(random, bank.customers);
+        return request(own.get(0).ownerToken(), count,
+            () -> BenchBank.deposit(pick(random, own).id(), random.nextLong(1, 1_000)));
       };
-      case TRANSFERS -> random -> {
-        int from = random.nextInt(accounts.size());
-        int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
-        return new OpenLoop.Request(accounts.get(from).ownerToken(),
-            BenchBank.transfer(accounts.get(from).id(), accounts.get(to).id(), random.nextLong(1, 1_000)));
+      case TRANSFERS -> (random, count) -> {
+        List<BenchBank.Account> own = pick(random, bank.customers);
+        return request(own.get(0).ownerToken(), count, () -> {
+          BenchBank.Account from = pick(random, own);
+          return BenchBank.transfer(from.id(), otherThan(from, random, accounts).id(), random.nextLong(1, 1_000));
+        });
       };
-      case HOT_MERCHANT -> random -> new OpenLoop.Request(bank.merchantToken,
-          BenchBank.charge(accounts.get(random.nextInt(accounts.size())).id(), random.nextLong(1, 1_000)));
+      case HOT_MERCHANT -> (random, count) -> request(bank.merchantToken, count,
+          () -> BenchBank.charge(pick(random, accounts).id(), random.nextLong(1, 1_000)));
       default -> throw new IllegalArgumentException("unknown workload " + name);
     };
+  }
+
+  private static OpenLoop.Request request(String token, int count, Supplier<String> transaction) {
+    List<String> transactions = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      transactions.add(transaction.get());
+    }
+    return new OpenLoop.Request(token, transactions);
+  }
+
+  private static <T> T pick(ThreadLocalRandom random, List<T> list) {
+    return list.get(random.nextInt(list.size()));
+  }
+
+  private static BenchBank.Account otherThan(BenchBank.Account account, ThreadLocalRandom random,
+      List<BenchBank.Account> accounts) {
+    BenchBank.Account other;
+    do {
+      other = pick(random, accounts);
+    } while (other == account);
+    return other;
   }
 }

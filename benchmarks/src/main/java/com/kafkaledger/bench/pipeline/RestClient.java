@@ -6,16 +6,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway's REST API as the load generator uses it: asynchronous sends, answers read by pattern. */
+/**
+ * The gateway's REST API as the load generator uses it: asynchronous sends, answers read by pattern
+ * (a batch answer's envelope is parsed, as its items' problem documents have a "status" of their own).
+ */
 final class RestClient {
 
   private static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newBuilder()
       .executor(Executors.newFixedThreadPool(4))
@@ -29,7 +38,7 @@ final class RestClient {
 
   record Answer(int status, String body) {
 
-    /** The id in a 202's body, or null. */
+    /** The id in a 202's (or a 200's) body, or null. */
     String transactionId() {
       Matcher matcher = TRANSACTION_ID.matcher(body);
       return matcher.find() ? matcher.group(1) : null;
@@ -38,6 +47,31 @@ final class RestClient {
     String field(String name) {
       Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
       return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /**
+     * The answers in a {@code POST /api/v1/transactions/batch} 200 of {@code items} items: each item's
+     * status and body, as if it had been posted alone, placed by its {@code index}. An item the body
+     * has no result for gets status -1.
+     */
+    List<Answer> itemAnswers(int items) {
+      Answer[] answers = new Answer[items];
+      try {
+        for (JsonNode result : JSON.readTree(body).path("results")) {
+          int index = result.path("index").asInt(-1);
+          if (index >= 0 && index < items) {
+            answers[index] = new Answer(result.path("status").asInt(-1), result.path("body").toString());
+          }
+        }
+      } catch (JacksonException e) {
+        // the items not read yet are left without a result
+      }
+      Answer missing = new Answer(-1, "no result for the item in the batch answer " + body);
+      List<Answer> list = new ArrayList<>(items);
+      for (Answer answer : answers) {
+        list.add(answer != null ? answer : missing);
+      }
+      return list;
     }
   }
 
