@@ -49,6 +49,7 @@ public class ApiDocumentation {
   public static final String OPEN_ACCOUNT = "OpenAccount";
   public static final String OVERDRAFT_LIMIT = "OverdraftLimit";
   public static final String NEW_TRANSACTION = "NewTransaction";
+  public static final String TRANSACTION_BATCH = "TransactionBatch";
 
   // components/responses with a body of the API's own
   public static final String SIGNED_UP = "SignedUp";
@@ -63,6 +64,7 @@ public class ApiDocumentation {
   public static final String TRANSACTION_ACCEPTED = "TransactionAccepted";
   public static final String TRANSACTION_STILL_PENDING = "TransactionStillPending";
   public static final String RECONCILIATION = "Reconciliation";
+  public static final String TRANSACTION_BATCH_RESULTS = "TransactionBatchResults";
 
   // components/responses that are problem documents
   public static final String INVALID_REQUEST = "InvalidRequest";
@@ -211,6 +213,30 @@ public class ApiDocumentation {
     schemas.put("Charge", movement("CHARGE", "Merchants only: debits the customer's wallet, credits the "
         + "merchant's own account", props("fromAccountId", uuid("The customer's wallet"),
         "description", description()), "fromAccountId", "description"));
+    schemas.put(NEW_TRANSACTION, new Schema<>()
+        .description("type decides the other fields")
+        .oneOf(List.of(ref("Deposit"), ref("Withdrawal"), ref("Transfer"), ref("Charge")))
+        .discriminator(new io.swagger.v3.oas.models.media.Discriminator().propertyName("type")
+            .mapping("DEPOSIT", "#/components/schemas/Deposit")
+            .mapping("WITHDRAWAL", "#/components/schemas/Withdrawal")
+            .mapping("TRANSFER", "#/components/schemas/Transfer")
+            .mapping("CHARGE", "#/components/schemas/Charge")));
+    Schema<?> batchItem = new Schema<>().allOf(List.of(ref(NEW_TRANSACTION), object(null, props(
+        "idempotencyKey", string("This movement's Idempotency-Key: the same key with the same movement, in this "
+            + "batch or a later request, is the same transaction; with another movement 422")
+            .minLength(1).maxLength(255)), "idempotencyKey")));
+    schemas.put(TRANSACTION_BATCH, object("Movements of one caller, each with its own idempotencyKey", props(
+        "transactions", array(batchItem, "1 to 500 movements (ledger.gateway.batch-max-transactions)")
+            .minItems(1)), "transactions"));
+    schemas.put("TransactionBatchResult", object("One item's answer: what it would have got as its own "
+        + "POST /api/v1/transactions", props(
+        "index", integer("The item's position in the request, from 0"),
+        "idempotencyKey", string(null),
+        "status", integer("202 accepted, 200 a replay of a decided transaction, 4xx or 503 refused"),
+        "body", new Schema<>().oneOf(List.of(ref("TransactionPending"), ref(TRANSACTION), ref("Problem")))),
+        "index", "status", "body"));
+    schemas.put(TRANSACTION_BATCH_RESULTS, object(null, props(
+        "results", array(ref("TransactionBatchResult"), "One per item, in the request's order")), "results"));
     schemas.put("TransactionPending", object(null, props(
         "transactionId", uuid(null),
         "status", enumeration(null, "PENDING")), "transactionId", "status"));
@@ -268,15 +294,8 @@ public class ApiDocumentation {
     components.addRequestBodies(SIGN_IN, body(SIGN_IN));
     components.addRequestBodies(OPEN_ACCOUNT, body(OPEN_ACCOUNT));
     components.addRequestBodies(OVERDRAFT_LIMIT, body(OVERDRAFT_LIMIT));
-    components.addRequestBodies(NEW_TRANSACTION, new RequestBody().required(true)
-        .description("type decides the other fields")
-        .content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>()
-            .oneOf(List.of(ref("Deposit"), ref("Withdrawal"), ref("Transfer"), ref("Charge")))
-            .discriminator(new io.swagger.v3.oas.models.media.Discriminator().propertyName("type")
-                .mapping("DEPOSIT", "#/components/schemas/Deposit")
-                .mapping("WITHDRAWAL", "#/components/schemas/Withdrawal")
-                .mapping("TRANSFER", "#/components/schemas/Transfer")
-                .mapping("CHARGE", "#/components/schemas/Charge"))))));
+    components.addRequestBodies(NEW_TRANSACTION, body(NEW_TRANSACTION));
+    components.addRequestBodies(TRANSACTION_BATCH, body(TRANSACTION_BATCH));
   }
 
   private static void responses(Components components) {
@@ -298,6 +317,8 @@ public class ApiDocumentation {
         + "Location for the outcome", "TransactionPending").addHeaderObject("Location", location));
     components.addResponses(TRANSACTION_STILL_PENDING, json("Still PENDING when the Prefer: wait time ran out",
         TRANSACTION).addHeaderObject("Location", location));
+    components.addResponses(TRANSACTION_BATCH_RESULTS, json("Each item's own answer, in order; an item refused "
+        + "does not hold back the others", TRANSACTION_BATCH_RESULTS));
     components.addResponses(RECONCILIATION, json("Whether the books balance, per currency", RECONCILIATION));
 
     Header retryAfter = new Header().description("Seconds to wait before retrying").schema(integer(null));

@@ -3,17 +3,24 @@ package com.kafkaledger.gateway.idempotency;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions.Submission;
 import com.kafkaledger.gateway.ledger.CommandPublisher;
+import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.view.ViewClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes a command once per transaction id: a retry of an accepted request returns what the
  * first one got, a different request under the same key is refused, and only a request nobody
- * has seen is published.
+ * has seen is published. Works on batches, so that many submissions cost one read of the view and
+ * one round of broker acknowledgements.
  */
 @Component
 public class Submissions {
@@ -31,41 +38,132 @@ public class Submissions {
   }
 
   /**
+   * A movement to publish once.
+   *
+   * @param retryable whether the client sent an Idempotency-Key (else the id is random, never seen)
    * @param pendingView how the transaction looks until the ledger decides it
-   * @return the transaction as clients see it now
    */
+  public record NewTransaction(LedgerCommand command, boolean retryable, Map<String, Object> pendingView) {}
+
+  /** What became of one submission: the transaction as clients see it now, or why it was refused. */
+  public record Submitted(Map<String, Object> current, RuntimeException refusal) {
+
+    static Submitted refused(RuntimeException refusal) {
+      return new Submitted(null, refusal);
+    }
+
+    public Map<String, Object> currentOrThrow() {
+      if (refusal != null) {
+        throw refusal;
+      }
+      return current;
+    }
+  }
+
+  /** One submission; its refusal is thrown. */
+  public Map<String, Object> submit(NewTransaction transaction) {
+    return submitAll(List.of(transaction)).get(0).currentOrThrow();
+  }
+
   public Map<String, Object> submit(LedgerCommand command, boolean retryable, Map<String, Object> pendingView) {
-    if (retryable) {
-      Optional<Map<String, Object>> earlier = earlier(command.transactionId(), command.fingerprint());
-      if (earlier.isPresent()) {
-        registry.counter("ledger.gateway.idempotent.replays").increment();
-        return earlier.get();
+    return submit(new NewTransaction(command, retryable, pendingView));
+  }
+
+  /**
+   * Many submissions, each answered on its own and in order. A transaction id that comes twice is a
+   * retry within the batch: published once, and the later one answered like the first (or refused
+   * if its request differs).
+   *
+   * @throws com.kafkaledger.gateway.view.ViewUnavailableException if earlier submissions cannot be
+   *     checked; then nothing was published
+   */
+  public List<Submitted> submitAll(List<NewTransaction> transactions) {
+    Map<String, Map<String, Object>> inView = view.transactionsWithFingerprint(retryableIds(transactions));
+    List<Submitted> answers = new ArrayList<>(transactions.size());
+    Map<String, Integer> firstInBatch = new HashMap<>();
+    List<Integer> toPublish = new ArrayList<>();
+    for (int i = 0; i < transactions.size(); i++) {
+      NewTransaction transaction = transactions.get(i);
+      answers.add(null);
+      if (!transaction.retryable()) {
+        toPublish.add(i);
+        continue;
+      }
+      String id = transaction.command().transactionId();
+      if (firstInBatch.putIfAbsent(id, i) != null) {
+        continue; // answered below, once the first one's fate is known
+      }
+      try {
+        Optional<Map<String, Object>> earlier = earlier(transaction.command(), inView.get(id));
+        if (earlier.isPresent()) {
+          registry.counter("ledger.gateway.idempotent.replays").increment();
+          answers.set(i, new Submitted(earlier.get(), null));
+        } else {
+          toPublish.add(i);
+        }
+      } catch (IdempotencyConflictException e) {
+        answers.set(i, Submitted.refused(e));
       }
     }
-    publisher.publish(command);
-    recent.remember(new Submission(command.transactionId(), command.fingerprint(), command.initiatorId(),
-        pendingView));
-    return pendingView;
+    publish(transactions, toPublish, answers);
+    answerRepeats(transactions, firstInBatch, answers);
+    return answers;
   }
 
-  private Optional<Map<String, Object>> earlier(String transactionId, String fingerprint) {
-    Optional<Submission> local = recent.find(transactionId);
-    if (local.isPresent()) {
-      requireSameRequest(transactionId, fingerprint, local.get().fingerprint());
-      return Optional.of(view.transaction(transactionId).orElse(local.get().pendingView()));
+  private static Set<String> retryableIds(List<NewTransaction> transactions) {
+    Set<String> ids = new LinkedHashSet<>();
+    transactions.stream().filter(NewTransaction::retryable)
+        .forEach(transaction -> ids.add(transaction.command().transactionId()));
+    return ids;
+  }
+
+  private void publish(List<NewTransaction> transactions, List<Integer> indexes, List<Submitted> answers) {
+    List<LedgerCommand> commands = indexes.stream().map(i -> transactions.get(i).command()).toList();
+    List<LedgerUnavailableException> failures = publisher.publishAll(commands);
+    for (int n = 0; n < indexes.size(); n++) {
+      NewTransaction transaction = transactions.get(indexes.get(n));
+      if (failures.get(n) != null) {
+        answers.set(indexes.get(n), Submitted.refused(failures.get(n)));
+        continue;
+      }
+      LedgerCommand command = transaction.command();
+      recent.remember(new Submission(command.transactionId(), command.fingerprint(), command.initiatorId(),
+          transaction.pendingView()));
+      answers.set(indexes.get(n), new Submitted(transaction.pendingView(), null));
     }
-    return view.transactionWithFingerprint(transactionId).map(known -> {
-      requireSameRequest(transactionId, fingerprint, (String) known.get("fingerprint"));
-      Map<String, Object> visible = new HashMap<>(known);
+  }
+
+  private void answerRepeats(List<NewTransaction> transactions, Map<String, Integer> firstInBatch,
+      List<Submitted> answers) {
+    for (int i = 0; i < transactions.size(); i++) {
+      if (answers.get(i) != null) {
+        continue;
+      }
+      LedgerCommand repeat = transactions.get(i).command();
+      LedgerCommand first = transactions.get(firstInBatch.get(repeat.transactionId())).command();
+      if (!Objects.equals(first.fingerprint(), repeat.fingerprint())) {
+        answers.set(i, Submitted.refused(new IdempotencyConflictException(repeat.transactionId())));
+      } else {
+        registry.counter("ledger.gateway.idempotent.replays").increment();
+        answers.set(i, answers.get(firstInBatch.get(repeat.transactionId())));
+      }
+    }
+  }
+
+  /** The transaction as known now, if this id was submitted before; refused if with another request. */
+  private Optional<Map<String, Object>> earlier(LedgerCommand command, Map<String, Object> inView) {
+    Optional<Submission> local = recent.find(command.transactionId());
+    String earlierFingerprint = local.map(Submission::fingerprint)
+        .orElse(inView == null ? null : (String) inView.get("fingerprint"));
+    if (earlierFingerprint != null && !earlierFingerprint.equals(command.fingerprint())) {
+      throw new IdempotencyConflictException(command.transactionId());
+    }
+    if (inView != null) {
+      Map<String, Object> visible = new HashMap<>(inView);
       visible.remove("fingerprint");
       visible.remove("initiatorId");
-      return visible;
-    });
-  }
-
-  private static void requireSameRequest(String transactionId, String fingerprint, String earlier) {
-    if (earlier != null && !earlier.equals(fingerprint)) {
-      throw new IdempotencyConflictException(transactionId);
+      return Optional.of(visible);
     }
+    return local.map(Submission::pendingView);
   }
 }

@@ -4,6 +4,9 @@ import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,19 +39,56 @@ public class CommandPublisher {
   }
 
   public void publish(LedgerCommand command) {
+    LedgerUnavailableException failure = publishAll(List.of(command)).get(0);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Sends every command, then waits for the broker's acknowledgements under one deadline, so that a
+   * batch costs one round of waiting rather than one per command.
+   *
+   * @return per command, in order: null once acknowledged, else why it is not accepted (it may
+   *     still have reached the log; a retry with the same transaction id is safe)
+   */
+  public List<LedgerUnavailableException> publishAll(List<LedgerCommand> commands) {
+    List<CompletableFuture<?>> sends = new ArrayList<>(commands.size());
+    for (LedgerCommand command : commands) {
+      sends.add(send(command));
+    }
+    long deadlineNanos = System.nanoTime() + timeout.toNanos();
+    List<LedgerUnavailableException> failures = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      failures.add(awaitAcknowledged(commands.get(i), sends.get(i), deadlineNanos));
+    }
+    return failures;
+  }
+
+  private CompletableFuture<?> send(LedgerCommand command) {
     try {
-      kafka.send(Topics.COMMANDS, command.accountId(), command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return kafka.send(Topics.COMMANDS, command.accountId(), command);
+    } catch (RuntimeException e) { // e.g. no metadata within max.block.ms
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private LedgerUnavailableException awaitAcknowledged(LedgerCommand command, CompletableFuture<?> send,
+      long deadlineNanos) {
+    try {
+      send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       registry.counter("ledger.gateway.commands.accepted", "type", command.type().name()).increment();
       // in the request's trace: the line carries the trace id that the command's traceparent header took along
       if (transactions.isInfoEnabled()) {
         transactions.info("accepted {} {} on account {}", command.type(), command.transactionId(),
             command.accountId());
       }
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw unavailable(command, e);
+      return unavailable(command, e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw unavailable(command, e);
+      return unavailable(command, e);
     }
   }
 

@@ -12,6 +12,7 @@ import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.transaction.MerchantAccountMissingException;
 import com.kafkaledger.gateway.view.ViewUnavailableException;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as an RFC 9457 problem document; the field at fault is named in {@code errors}. */
@@ -32,10 +34,27 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 // operation declares the problems it can answer instead.
 @Hidden
 @RestControllerAdvice
-class ProblemHandlers extends ResponseEntityExceptionHandler {
+public class ProblemHandlers extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
   static final String RETRY_AFTER_SECONDS = "5";
+
+  // The handler methods below, looked up by exception type as Spring MVC does for a whole request.
+  private final ExceptionHandlerMethodResolver handlers = new ExceptionHandlerMethodResolver(ProblemHandlers.class);
+
+  /**
+   * The answer a part of a request gets for the exception that refused it (one item of a batch):
+   * the same status and problem document as a request of its own would.
+   */
+  @SuppressWarnings("unchecked")
+  public ResponseEntity<ProblemDetail> answerFor(RuntimeException refusal) {
+    Method handler = handlers.resolveMethod(refusal);
+    try {
+      return (ResponseEntity<ProblemDetail>) handler.invoke(this, refusal);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no problem answer for " + refusal, e);
+    }
+  }
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {

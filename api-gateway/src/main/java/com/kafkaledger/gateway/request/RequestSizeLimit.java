@@ -19,16 +19,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long maxBodyBytes;
+  /** The one path whose bodies may be larger: many movements in one request. */
+  private static final String BATCH_PATH = "/api/v1/transactions/batch";
 
-  RequestSizeLimit(@Value("${ledger.gateway.max-body-bytes}") long maxBodyBytes) {
+  private final long maxBodyBytes;
+  private final long batchMaxBodyBytes;
+
+  RequestSizeLimit(@Value("${ledger.gateway.max-body-bytes}") long maxBodyBytes,
+      @Value("${ledger.gateway.batch-max-body-bytes}") long batchMaxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
+    this.batchMaxBodyBytes = batchMaxBodyBytes;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     long length = request.getContentLengthLong();
+    long maxBodyBytes = BATCH_PATH.equals(request.getRequestURI()) ? batchMaxBodyBytes : this.maxBodyBytes;
     boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBodyBytes || chunked) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

@@ -6,6 +6,7 @@ import com.kafkaledger.gateway.caller.CallerResolver;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions;
 import com.kafkaledger.gateway.idempotency.Submissions;
+import com.kafkaledger.gateway.idempotency.Submissions.NewTransaction;
 import com.kafkaledger.gateway.outcome.PreferWait;
 import com.kafkaledger.gateway.outcome.TransactionAnswers;
 import com.kafkaledger.gateway.problem.NotFoundException;
@@ -16,8 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,17 +43,17 @@ class TransactionController {
   private final ViewClient view;
   private final TransactionAnswers answers;
   private final TransactionAccess access;
-  private final Clock clock;
+  private final TransactionIntake intake;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
-      ViewClient view, TransactionAnswers answers, TransactionAccess access, Clock clock) {
+      ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake) {
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
     this.view = view;
     this.answers = answers;
     this.access = access;
-    this.clock = clock;
+    this.intake = intake;
   }
 
   /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
@@ -72,15 +71,10 @@ class TransactionController {
   ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body,
       @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
       @RequestHeader(value = PreferWait.HEADER, required = false) String prefer) {
-    String key = IdempotencyKeys.validated(idempotencyKey);
-    Caller caller = callers.current();
-    TransactionRequest request = access.authorize(caller, TransactionRequest.parse(body));
-    String transactionId = IdempotencyKeys.derive("transaction", caller, key);
-    Instant now = clock.instant();
-
-    Map<String, Object> current = submissions.submit(request.toCommand(transactionId, caller, now),
-        key != null, request.pendingView(transactionId, now));
-    return answers.submitted(transactionId, current, PreferWait.from(prefer));
+    NewTransaction transaction = intake.prepare(callers.current(), body,
+        IdempotencyKeys.validated(idempotencyKey));
+    Map<String, Object> current = submissions.submit(transaction);
+    return answers.submitted(transaction.command().transactionId(), current, PreferWait.from(prefer));
   }
 
   /** The transaction's status: PENDING right after the 202, never 404 for an accepted one. */

@@ -2,6 +2,8 @@ package com.kafkaledger.gateway.view;
 
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,34 @@ public class ViewClient {
   /** The transaction with its request fingerprint, for idempotency checks; never shown to clients. */
   public Optional<Map<String, Object>> transactionWithFingerprint(String transactionId) {
     return object("/internal/v1/transactions/{id}", transactionId);
+  }
+
+  /**
+   * Those of the transactions the view knows, with their fingerprints, by transaction id: one read
+   * for the idempotency check of many submissions.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Object>> transactionsWithFingerprint(Collection<String> transactionIds) {
+    if (transactionIds.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      Map<String, Object> answer = view.post().uri("/internal/v1/transactions/lookup")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("transactionIds", transactionIds))
+          .retrieve()
+          .body(JSON_OBJECT);
+      Object found = answer == null ? null : answer.get("transactions");
+      Map<String, Map<String, Object>> byId = new HashMap<>();
+      if (found != null) {
+        for (Map<String, Object> transaction : (List<Map<String, Object>>) found) {
+          byId.put((String) transaction.get("transactionId"), transaction);
+        }
+      }
+      return byId;
+    } catch (ResourceAccessException | HttpStatusCodeException e) {
+      throw new ViewUnavailableException(e);
+    }
   }
 
   public Optional<Map<String, Object>> account(String accountId) {

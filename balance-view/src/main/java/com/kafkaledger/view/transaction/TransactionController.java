@@ -1,9 +1,14 @@
 package com.kafkaledger.view.transaction;
 
+import com.kafkaledger.view.problem.InvalidParameterException;
 import com.kafkaledger.view.problem.NotFoundException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -12,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TransactionController {
+
+  /** More than the gateway's largest batch. */
+  static final int MAX_LOOKUP = 1_000;
 
   private final TransactionRepository transactions;
 
@@ -22,6 +30,19 @@ class TransactionController {
   @GetMapping("/api/v1/transactions/{transactionId}")
   TransactionView transaction(@PathVariable UUID transactionId) {
     return internalTransaction(transactionId).transaction();
+  }
+
+  /**
+   * Those of up to {@value #MAX_LOOKUP} transactions the view knows, with their fingerprints: the
+   * gateway's idempotency check for a batch of submissions, in one read.
+   */
+  @PostMapping("/internal/v1/transactions/lookup")
+  Map<String, List<InternalTransactionView>> lookup(@RequestBody Map<String, List<UUID>> body) {
+    List<UUID> ids = body.get("transactionIds");
+    if (ids == null || ids.size() > MAX_LOOKUP || ids.contains(null)) {
+      throw new InvalidParameterException("transactionIds", "must be a list of at most " + MAX_LOOKUP + " ids");
+    }
+    return Map.of("transactions", transactions.findAll(ids));
   }
 
   @GetMapping("/internal/v1/transactions/{transactionId}")

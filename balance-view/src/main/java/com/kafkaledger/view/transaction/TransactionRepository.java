@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,23 @@ class TransactionRepository {
         .param(transactionId)
         .query(TransactionRepository::transaction)
         .optional();
+  }
+
+  /** Those of the given transactions the view knows, in no particular order. */
+  List<InternalTransactionView> findAll(Collection<UUID> transactionIds) {
+    if (transactionIds.isEmpty()) {
+      return List.of();
+    }
+    String[] ids = transactionIds.stream().map(UUID::toString).toArray(String[]::new);
+    return jdbc.sql("""
+            SELECT transaction_id, type, status, reason, amount, currency, from_account_id,
+                to_account_id, description, created_at, completed_at, fingerprint, initiator_id
+            FROM transactions
+            WHERE transaction_id = ANY (CAST(? AS uuid[]))
+            """)
+        .param(ids)
+        .query(TransactionRepository::transaction)
+        .list();
   }
 
   private static InternalTransactionView transaction(ResultSet row, int rowNumber) throws SQLException {

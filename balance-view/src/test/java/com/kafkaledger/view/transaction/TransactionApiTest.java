@@ -3,6 +3,8 @@ package com.kafkaledger.view.transaction;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.view.BalanceViewIntegrationTest;
 import com.kafkaledger.view.TestAccount;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -47,6 +49,37 @@ class TransactionApiTest extends BalanceViewIntegrationTest {
         .jsonPath("$.status").isEqualTo("COMPLETED")
         .jsonPath("$.initiatorId").isEqualTo(account.ownerId)
         .jsonPath("$.fingerprint").isEmpty();
+  }
+
+  @Test
+  void lookupAnswersTheKnownTransactionsOfManyWithTheirFingerprints() {
+    TestAccount account = TestAccount.inNewCurrency();
+    LedgerEvent opened = account.opened();
+    LedgerEvent deposited = account.deposited(100);
+    project(opened, deposited);
+
+    api.post().uri("/internal/v1/transactions/lookup").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("transactionIds", List.of(opened.transactionId(), UUID.randomUUID().toString(),
+            deposited.transactionId())))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.transactions.length()").isEqualTo(2)
+        .jsonPath("$.transactions[?(@.transactionId == '%s')].type".formatted(deposited.transactionId()))
+        .isEqualTo(List.of("DEPOSIT"))
+        .jsonPath("$.transactions[?(@.transactionId == '%s')].initiatorId".formatted(opened.transactionId()))
+        .isEqualTo(List.of(account.ownerId));
+  }
+
+  @Test
+  void lookupRefusesMoreIdsThanTheLimit() {
+    List<String> ids = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString())
+        .limit(TransactionController.MAX_LOOKUP + 1).toList();
+    api.post().uri("/internal/v1/transactions/lookup").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("transactionIds", ids))
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.parameter").isEqualTo("transactionIds");
   }
 
   @Test
