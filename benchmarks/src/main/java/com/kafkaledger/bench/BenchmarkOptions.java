@@ -194,7 +194,8 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                         withdraw, hot-merchant charge and transfer, app-style and as functions,
                         a closed loop per client count; reports tps per client count and the best
           pipeline      the whole pipeline as ./run-local starts it (Kafka, PostgreSQL, the three services,
-                        each in a 512 MB heap) driven through REST, open loop, at rising rates until
+                        each in a 512 MB heap) driven through REST, open loop: per workload one
+                        unmeasured warm-up step at the first rate, then rising rates until
                         one is not sustained; then half that peak for the submit-to-visible latency
                         (p50/p99/p99.9); deposits, uniform transfers, charges to one hot merchant,
                         over 100,000 funded accounts. The baseline runs on this pipeline's PostgreSQL.

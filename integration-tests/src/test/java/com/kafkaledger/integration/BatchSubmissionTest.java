@@ -137,6 +137,10 @@ class BatchSubmissionTest {
     Http.Response byACustomer = customers.get(0).http.post("/api/v1/transactions/batch",
         batch(items.get(0)), Map.of());
     assertThat(byACustomer.json().at("/results/0/status").intValue()).as("a customer may not CHARGE").isEqualTo(403);
+    String metrics = new Http(pipeline.gatewayUrl(), Map.of()).get("/actuator/prometheus").body();
+    assertThat(metrics).as("batches and their sizes are measured")
+        .containsPattern("(?m)^ledger_gateway_batch_transactions_count(\\{[^}]*})? [1-9]")
+        .containsPattern("(?m)^ledger_gateway_batch_transactions_max(\\{[^}]*})? [1-9]");
   }
 
   @Test
@@ -156,6 +160,11 @@ class BatchSubmissionTest {
       assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
       assertThat(refused.json().at("/errors/0/field").stringValue()).isIn("transactions", "extra");
     }
+    assertThat(batch(tooMany.toArray(String[]::new)).length()).as("over the 16 KiB of a single request, yet "
+        + "read: a batch may be up to 512 KiB").isGreaterThan(16_384);
+    Http.Response tooLarge = ana.http.post("/api/v1/transactions/batch",
+        "{\"transactions\":[],\"padding\":\"" + "x".repeat(600_000) + "\"}", Map.of());
+    assertThat(tooLarge.status()).isEqualTo(413);
     Http.Response anonymous = new Http(pipeline.gatewayUrl(), Map.of()).post("/api/v1/transactions/batch",
         batch(item("a", deposit(wallet, 5))), Map.of());
     assertThat(anonymous.status()).isEqualTo(401);

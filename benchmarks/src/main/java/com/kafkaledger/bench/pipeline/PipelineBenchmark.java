@@ -54,6 +54,10 @@ public final class PipelineBenchmark {
       OpenLoop loop = new OpenLoop(rest, visibleTimes, settings.batch());
       for (String name : settings.workloads()) {
         OpenLoop.Workload workload = workload(name, bank);
+        // Unmeasured: each workload runs code paths the JIT has not compiled yet (a transfer's credit
+        // leg, a charge), and a cold first step would end the climb before it started.
+        System.out.println("warm-up, not measured: " + loop.run(workload, settings.firstRate(), settings.step())
+            .line(name));
         OpenLoop.Step peak = null;
         for (double rate = settings.firstRate(); ; rate *= settings.growth()) {
           OpenLoop.Step step = loop.run(workload, rate, settings.step());

@@ -2,9 +2,12 @@ package com.kafkaledger.processor.core;
 
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.LedgerCommand;
+import java.util.regex.Pattern;
 
 /** What a command must look like for the ledger to decide it at all; never trust the topic. */
 public final class CommandRules {
+
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private CommandRules() {}
 
@@ -13,7 +16,7 @@ public final class CommandRules {
     if (command.schemaVersion() != LedgerCommand.SCHEMA_VERSION) {
       return "unsupported schemaVersion " + command.schemaVersion();
     }
-    if (!command.currency().matches("[A-Z]{3}")) {
+    if (!CURRENCY.matcher(command.currency()).matches()) {
       return "currency is not an ISO 4217 code";
     }
     CommandType type = command.type();

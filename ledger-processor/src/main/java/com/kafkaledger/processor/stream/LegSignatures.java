@@ -22,7 +22,8 @@ final class LegSignatures {
   static final int MIN_KEY_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final SecretKeySpec key;
+  // A Mac is not thread-safe, and making one per leg costs a provider lookup: one per stream thread.
+  private final ThreadLocal<Mac> macs;
 
   LegSignatures(String key) {
     byte[] bytes = key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8);
@@ -30,7 +31,16 @@ final class LegSignatures {
       throw new IllegalStateException("ledger.processor.leg-signing-key (LEDGER_LEG_SIGNING_KEY) must be at least "
           + MIN_KEY_BYTES + " bytes, the same on every ledger instance");
     }
-    this.key = new SecretKeySpec(bytes, ALGORITHM);
+    SecretKeySpec secret = new SecretKeySpec(bytes, ALGORITHM);
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance(ALGORITHM);
+        mac.init(secret);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+      }
+    });
   }
 
   /** Adds the leg's signature to {@code headers}, replacing any earlier one. */
@@ -51,12 +61,7 @@ final class LegSignatures {
         leg.accountId(), String.valueOf(leg.counterpartyAccountId()), String.valueOf(leg.amount()),
         leg.currency(), String.valueOf(leg.initiatorId()), String.valueOf(leg.initiatorRole()),
         String.valueOf(leg.reason()));
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return Base64.getEncoder().encode(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    // doFinal resets the Mac for the next leg
+    return Base64.getEncoder().encode(macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
   }
 }
