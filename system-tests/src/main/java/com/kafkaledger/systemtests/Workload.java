@@ -1,6 +1,7 @@
 package com.kafkaledger.systemtests;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The bank's clients: customers depositing, withdrawing and transferring (often to one hot
  * account, sometimes more than they have, sometimes to an account that does not exist or in
- * another currency), a merchant charging their wallets, an operator changing overdraft limits.
+ * another currency), some of them also in batches, a merchant charging their wallets, an operator
+ * changing overdraft limits.
  * Every request that got a 202 is remembered with what it asked for.
  */
 final class Workload {
@@ -21,6 +24,7 @@ final class Workload {
   static final String HOT_CURRENCY = "EUR";
   private static final int CUSTOMERS = 10;
   private static final double HOT_SHARE = 0.4;
+  private static final int BATCH_CLIENTS = 2;
 
   /** A request the gateway accepted (202), with what the client asked for. */
   record Accepted(String transactionId, String type, String accountId, String toAccountId, long amount,
@@ -98,6 +102,10 @@ final class Workload {
   void start() {
     for (ApiClient customer : customers) {
       startThread("client-" + customer.userId, () -> customerMove(customer));
+    }
+    // two customers also send batches, at the same time as their single requests
+    for (ApiClient customer : customers.subList(0, BATCH_CLIENTS)) {
+      startThread("batch-client-" + customer.userId, () -> batchedMoves(customer));
     }
     startThread("merchant", this::charge);
     startThread("operator", this::setOverdraftLimit);
@@ -189,7 +197,14 @@ final class Workload {
   }
 
   private void submit(ApiClient client, String type, Account from, String to, long amount) {
-    String body = switch (type) {
+    requests.incrementAndGet();
+    ApiClient.Reply reply = client.untilDecided("POST", "/api/v1/transactions", movement(type, from, to, amount),
+        UUID.randomUUID().toString());
+    record(reply, new Accepted(reply.text("transactionId"), type, from.id(), to, amount, from.currency(), client));
+  }
+
+  private static String movement(String type, Account from, String to, long amount) {
+    return switch (type) {
       case "DEPOSIT", "WITHDRAWAL" -> "{\"type\":\"" + type + "\",\"accountId\":\"" + from.id() + "\",\"amount\":"
           + amount + ",\"currency\":\"" + from.currency() + "\"}";
       case "TRANSFER" -> "{\"type\":\"TRANSFER\",\"fromAccountId\":\"" + from.id() + "\",\"toAccountId\":\"" + to
@@ -198,9 +213,59 @@ final class Workload {
           + ",\"currency\":\"" + from.currency() + "\",\"description\":\"bank test order\"}";
       default -> throw new IllegalArgumentException(type);
     };
-    requests.incrementAndGet();
-    ApiClient.Reply reply = client.untilDecided("POST", "/api/v1/transactions", body, UUID.randomUUID().toString());
-    record(reply, new Accepted(reply.text("transactionId"), type, from.id(), to, amount, from.currency(), client));
+  }
+
+  /** One movement of a batch: its own key, and what the client asked for. */
+  private record BatchItem(String body, Accepted asked) {}
+
+  /**
+   * Several movements of one customer in one POST /transactions/batch, as a careful client sends
+   * them: the whole batch again when it got no answer (the same keys), then again each item
+   * refused with 503, until every item is decided.
+   */
+  private void batchedMoves(ApiClient customer) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    List<Account> own = accounts.stream().filter(account -> account.owner() == customer).toList();
+    List<BatchItem> items = new ArrayList<>();
+    for (int i = random.nextInt(2, 9); i > 0; i--) {
+      Account from = own.get(random.nextInt(own.size()));
+      double dice = random.nextDouble();
+      String type = dice < 0.3 ? "DEPOSIT" : dice < 0.5 ? "WITHDRAWAL" : "TRANSFER";
+      String to = type.equals("TRANSFER") ? destination(from) : null;
+      long amount = random.nextLong(1, type.equals("DEPOSIT") ? 3_000 : 1_500);
+      String body = "{\"idempotencyKey\":\"" + UUID.randomUUID() + "\"," + movement(type, from, to, amount).substring(1);
+      items.add(new BatchItem(body, new Accepted(null, type, from.id(), to, amount, from.currency(), customer)));
+    }
+    requests.addAndGet(items.size());
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
+    while (!items.isEmpty()) {
+      ApiClient.Reply reply = customer.untilDecided("POST", "/api/v1/transactions/batch",
+          "{\"transactions\":[" + String.join(",", items.stream().map(BatchItem::body).toList()) + "]}", null);
+      if (reply.status() != 200) {
+        items.forEach(item -> refused.computeIfAbsent(reply.status(), status -> new AtomicLong()).incrementAndGet());
+        return;
+      }
+      List<BatchItem> again = new ArrayList<>();
+      for (JsonNode result : reply.body().get("results")) {
+        BatchItem item = items.get(result.get("index").intValue());
+        int status = result.get("status").intValue();
+        if (status >= 500) {
+          again.add(item);
+        } else {
+          ApiClient.Reply answer = new ApiClient.Reply(status, result.get("body"));
+          Accepted asked = item.asked();
+          record(answer, new Accepted(answer.text("transactionId"), asked.type(), asked.accountId(),
+              asked.toAccountId(), asked.amount(), asked.currency(), customer));
+        }
+      }
+      if (!again.isEmpty() && Instant.now().isAfter(giveUp)) {
+        throw new IllegalStateException(again.size() + " batch items still refused with 503 after 5 min");
+      }
+      items = again;
+      if (!items.isEmpty()) {
+        pause(500);
+      }
+    }
   }
 
   private void record(ApiClient.Reply reply, Accepted request) {
