@@ -1,7 +1,9 @@
 package com.kafkaledger.events;
 
+import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The one JSON mapping of commands and events, shared by every service and by the tests. */
 public final class LedgerJson {
@@ -12,6 +14,7 @@ public final class LedgerJson {
    */
   public static final JsonMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .addModule(new SimpleModule("ledger-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
       .build();
 
   private LedgerJson() {}
