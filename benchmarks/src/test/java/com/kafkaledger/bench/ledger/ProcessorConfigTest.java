@@ -16,7 +16,7 @@ class ProcessorConfigTest {
 
     assertThat(properties).containsEntry("processing.guarantee", "exactly_once_v2")
         .containsEntry("num.stream.threads", "1")
-        .containsEntry("commit.interval.ms", "50")
+        .containsEntry("commit.interval.ms", "20")
         .containsEntry("application.id", "bench-ledger")
         .containsEntry("bootstrap.servers", "127.0.0.1:9")
         .containsEntry("replication.factor", "-1");
