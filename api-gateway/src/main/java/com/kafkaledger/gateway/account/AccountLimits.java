@@ -3,8 +3,6 @@ package com.kafkaledger.gateway.account;
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.view.ViewClient;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +23,10 @@ class AccountLimits {
   }
 
   void requireRoomFor(Caller caller, AccountKind kind) {
-    List<Map<String, Object>> open = view.accountsOf(caller.id()).stream()
-        .filter(account -> !"CLOSED".equals(account.get("status")))
-        .toList();
-    boolean merchant = kind == AccountKind.MERCHANT
-        || open.stream().anyMatch(account -> "MERCHANT".equals(account.get("kind")));
+    ViewClient.OpenAccounts open = view.openAccountsOf(caller.id());
+    boolean merchant = kind == AccountKind.MERCHANT || open.merchant();
     int limit = merchant ? 1 : maxPerCustomer;
-    if (open.size() >= limit) {
+    if (open.count() >= limit) {
       throw new AccountLimitException(merchant
           ? "a merchant has exactly one account"
           : "a customer may have at most " + maxPerCustomer + " open accounts");

@@ -113,6 +113,31 @@ public class ViewClient {
     }
   }
 
+  /**
+   * How many of the owner's accounts are not closed, and whether one is a merchant's: one count,
+   * where listing them all grew with every account the owner opened.
+   */
+  public OpenAccounts openAccountsOf(String ownerId) {
+    try {
+      Map<String, Object> answer = view.get()
+          .uri(uri -> uri.path("/api/v1/accounts/open-count").queryParam("ownerId", ownerId).build())
+          .retrieve()
+          .body(JSON_OBJECT);
+      if (answer == null || !(answer.get("open") instanceof Number open)) {
+        throw new IllegalStateException("the view answered no count of open accounts");
+      }
+      return new OpenAccounts(open.intValue(), Boolean.TRUE.equals(answer.get("merchant")));
+    } catch (ResourceAccessException | HttpStatusCodeException | IllegalStateException e) {
+      throw new ViewUnavailableException(e);
+    }
+  }
+
+  /**
+   * @param count the owner's accounts that are not closed
+   * @param merchant whether one of them is a merchant account
+   */
+  public record OpenAccounts(int count, boolean merchant) {}
+
   /** Passes a read through unchanged: status, content type and body. */
   public ResponseEntity<String> forward(String path, Map<String, ?> query) {
     try {

@@ -29,4 +29,10 @@ class AccountController {
   AccountList accountsOf(@RequestParam String ownerId) {
     return new AccountList(accounts.findByOwner(ownerId));
   }
+
+  /** For the gateway's limit on accounts per owner: one count, whatever the number of accounts. */
+  @GetMapping("/open-count")
+  OpenAccountCount openAccountsOf(@RequestParam String ownerId) {
+    return accounts.countOpen(ownerId);
+  }
 }

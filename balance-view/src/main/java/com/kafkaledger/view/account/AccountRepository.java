@@ -38,6 +38,17 @@ class AccountRepository {
         .list();
   }
 
+  /** What the gateway's account limit needs, without reading every account of the owner. */
+  OpenAccountCount countOpen(String ownerId) {
+    return jdbc.sql("""
+            SELECT count(*) AS open, coalesce(bool_or(kind = 'MERCHANT'), false) AS merchant
+            FROM accounts WHERE owner_id = ? AND status <> 'CLOSED'
+            """)
+        .param(ownerId)
+        .query((row, rowNumber) -> new OpenAccountCount(row.getInt("open"), row.getBoolean("merchant")))
+        .single();
+  }
+
   private static AccountView account(ResultSet row, int rowNumber) throws SQLException {
     long balance = row.getLong("balance");
     long overdraftLimit = row.getLong("overdraft_limit");

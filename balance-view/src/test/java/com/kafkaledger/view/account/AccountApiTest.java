@@ -43,6 +43,33 @@ class AccountApiTest extends BalanceViewIntegrationTest {
   }
 
   @Test
+  void openCountLeavesOutClosedAccountsAndOtherOwners() {
+    String owner = "owner-" + UUID.randomUUID();
+    TestAccount open = TestAccount.of(owner, "EUR");
+    TestAccount alsoOpen = TestAccount.of(owner, "USD");
+    TestAccount closed = TestAccount.of(owner, "GBP");
+    TestAccount someoneElses = TestAccount.of("owner-" + UUID.randomUUID(), "EUR");
+    project(open.opened(), alsoOpen.opened(), closed.opened(), closed.closed(), someoneElses.opened());
+
+    api.get().uri("/api/v1/accounts/open-count?ownerId={owner}", owner).exchange()
+        .expectStatus().isOk()
+        .expectBody().json("{\"open\": 2, \"merchant\": false}", JsonCompareMode.STRICT);
+  }
+
+  @Test
+  void openCountSaysWhenTheOwnerIsAMerchant() {
+    String merchant = "merchant-" + UUID.randomUUID();
+    project(TestAccount.merchant(merchant, "EUR").opened());
+
+    api.get().uri("/api/v1/accounts/open-count?ownerId={owner}", merchant).exchange()
+        .expectStatus().isOk()
+        .expectBody().json("{\"open\": 1, \"merchant\": true}", JsonCompareMode.STRICT);
+    api.get().uri("/api/v1/accounts/open-count?ownerId=nobody-" + UUID.randomUUID()).exchange()
+        .expectStatus().isOk()
+        .expectBody().json("{\"open\": 0, \"merchant\": false}", JsonCompareMode.STRICT);
+  }
+
+  @Test
   void ownerWithoutAccountsHasAnEmptyList() {
     api.get().uri("/api/v1/accounts?ownerId=nobody-" + UUID.randomUUID()).exchange()
         .expectStatus().isOk()
