@@ -2,12 +2,14 @@ package com.kafkaledger.bench.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The accounts the REST workloads move money between, made through the public API: customers with
@@ -19,6 +21,8 @@ final class BenchBank {
   static final long FUNDING = 1_000_000_000L;
   private static final String PASSWORD = "bench-password-1234";
   private static final int IN_FLIGHT = 64;
+  /** Funding deposits per batch request. */
+  private static final int FUNDING_BATCH = 100;
 
   record Account(String id, String ownerToken) {}
 
@@ -65,34 +69,54 @@ final class BenchBank {
     bank.customers.addAll(byOwner.values());
     System.out.printf("pipeline: funding %d accounts with %d each%n", bank.accounts.size(), FUNDING);
     List<Account> unfunded = bank.accounts;
+    AtomicLong fundingKeys = new AtomicLong(); // funding-N, unique over the run
     for (int round = 0; !unfunded.isEmpty(); round++) {
       if (round == 10) {
         throw new IOException(unfunded.size() + " accounts could not be funded");
       }
       Thread.sleep(round * 1_000L);
-      unfunded = fund(rest, unfunded, inFlight, bank.fundingTransactions);
+      unfunded = fund(rest, unfunded, inFlight, fundingKeys, bank.fundingTransactions);
     }
     return bank;
   }
 
-  // A 404 means the view does not show the account yet (its opening answered 202): try it again.
-  private static List<Account> fund(RestClient rest, List<Account> accounts, Semaphore inFlight,
+  /**
+   * Deposits {@code FUNDING} into each account, up to {@code FUNDING_BATCH} of one owner per
+   * {@code POST /api/v1/transactions/batch}; returns the accounts to try again: those whose deposit
+   * was answered 404 (the view does not show the account yet, its opening answered 202).
+   */
+  private static List<Account> fund(RestClient rest, List<Account> accounts, Semaphore inFlight, AtomicLong keys,
       List<String> transactionIds) throws IOException, InterruptedException {
-    List<CompletableFuture<RestClient.Answer>> deposits = new ArrayList<>();
-    for (Account account : accounts) {
-      inFlight.acquire();
-      deposits.add(rest.post("/api/v1/transactions", account.ownerToken(), deposit(account.id(), FUNDING))
-          .whenComplete((answer, failure) -> inFlight.release()));
+    Map<String, List<Account>> byOwner = new LinkedHashMap<>();
+    accounts.forEach(account -> byOwner.computeIfAbsent(account.ownerToken(), owner -> new ArrayList<>()).add(account));
+    List<List<Account>> batches = new ArrayList<>();
+    List<CompletableFuture<List<RestClient.Answer>>> answers = new ArrayList<>();
+    for (List<Account> owned : byOwner.values()) {
+      for (int from = 0; from < owned.size(); from += FUNDING_BATCH) {
+        List<Account> batch = owned.subList(from, Math.min(owned.size(), from + FUNDING_BATCH));
+        List<String> deposits = batch.stream().map(account -> deposit(account.id(), FUNDING)).toList();
+        String body = OpenLoop.batchBody(deposits, "funding-", keys.getAndAdd(batch.size()));
+        inFlight.acquire();
+        batches.add(batch);
+        answers.add(rest.post(OpenLoop.BATCH_PATH, batch.get(0).ownerToken(), body)
+            .whenComplete((answer, failure) -> inFlight.release())
+            .thenApply(answer -> answer.status() == 200
+                ? answer.itemAnswers(batch.size())
+                : Collections.nCopies(batch.size(), answer)));
+      }
     }
     List<Account> notYetVisible = new ArrayList<>();
-    for (int i = 0; i < deposits.size(); i++) {
-      RestClient.Answer answer = deposits.get(i).join();
-      if (answer.status() == 404) {
-        notYetVisible.add(accounts.get(i));
-      } else if (answer.status() == 202) {
-        transactionIds.add(answer.transactionId());
-      } else {
-        throw new IOException("funding answered " + answer.status() + " " + answer.body());
+    for (int b = 0; b < batches.size(); b++) {
+      List<RestClient.Answer> items = answers.get(b).join();
+      for (int i = 0; i < items.size(); i++) {
+        RestClient.Answer answer = items.get(i);
+        if (answer.status() == 404) {
+          notYetVisible.add(batches.get(b).get(i));
+        } else if (answer.status() == 202) {
+          transactionIds.add(answer.transactionId());
+        } else {
+          throw new IOException("funding answered " + answer.status() + " " + answer.body());
+        }
       }
     }
     return notYetVisible;

@@ -169,21 +169,24 @@ final class OpenLoop {
     if (batch == 1) {
       return rest.post(SINGLE_PATH, request.token(), transactions.get(0)).thenApply(List::of);
     }
-    String body = batchBody(transactions, keys.getAndAdd(transactions.size()));
+    String body = batchBody(transactions, "b-", keys.getAndAdd(transactions.size()));
     return rest.post(BATCH_PATH, request.token(), body).thenApply(answer -> answer.status() == 200
         ? answer.itemAnswers(transactions.size())
         : Collections.nCopies(transactions.size(), answer));
   }
 
-  /** The batch endpoint's body: each transaction with an idempotency key {@code b-<firstKey + its index>}. */
-  static String batchBody(List<String> transactions, long firstKey) {
+  /**
+   * The batch endpoint's body: each transaction with an idempotency key {@code <keyPrefix><firstKey +
+   * its index>}.
+   */
+  static String batchBody(List<String> transactions, String keyPrefix, long firstKey) {
     StringBuilder body = new StringBuilder("{\"transactions\":[");
     for (int i = 0; i < transactions.size(); i++) {
       String transaction = transactions.get(i);
       if (!transaction.startsWith("{") || transaction.length() < 3) {
         throw new IllegalArgumentException("not a non-empty JSON object: " + transaction);
       }
-      body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"b-").append(firstKey + i).append("\",")
+      body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"").append(keyPrefix).append(firstKey + i).append("\",")
           .append(transaction, 1, transaction.length());
     }
     return body.append("]}").toString();
