@@ -2,7 +2,6 @@ package com.kafkaledger.bench.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,14 +94,11 @@ final class BenchBank {
       for (int from = 0; from < owned.size(); from += FUNDING_BATCH) {
         List<Account> batch = owned.subList(from, Math.min(owned.size(), from + FUNDING_BATCH));
         List<String> deposits = batch.stream().map(account -> deposit(account.id(), FUNDING)).toList();
-        String body = OpenLoop.batchBody(deposits, "funding-", keys.getAndAdd(batch.size()));
         inFlight.acquire();
         batches.add(batch);
-        answers.add(rest.post(OpenLoop.BATCH_PATH, batch.get(0).ownerToken(), body)
-            .whenComplete((answer, failure) -> inFlight.release())
-            .thenApply(answer -> answer.status() == 200
-                ? answer.itemAnswers(batch.size())
-                : Collections.nCopies(batch.size(), answer)));
+        answers.add(OpenLoop.postBatch(rest, batch.get(0).ownerToken(), deposits, "funding-",
+                keys.getAndAdd(batch.size()))
+            .whenComplete((answer, failure) -> inFlight.release()));
       }
     }
     List<Account> notYetVisible = new ArrayList<>();

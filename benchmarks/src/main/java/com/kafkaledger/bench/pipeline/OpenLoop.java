@@ -169,8 +169,17 @@ final class OpenLoop {
     if (batch == 1) {
       return rest.post(SINGLE_PATH, request.token(), transactions.get(0)).thenApply(List::of);
     }
-    String body = batchBody(transactions, "b-", keys.getAndAdd(transactions.size()));
-    return rest.post(BATCH_PATH, request.token(), body).thenApply(answer -> answer.status() == 200
+    return postBatch(rest, request.token(), transactions, "b-", keys.getAndAdd(transactions.size()));
+  }
+
+  /**
+   * Posts the transactions as one batch; the answer each got, in order, as if it had been posted
+   * alone (a refused batch is its answer for every item).
+   */
+  static CompletableFuture<List<RestClient.Answer>> postBatch(RestClient rest, String token, List<String> transactions,
+      String keyPrefix, long firstKey) {
+    String body = batchBody(transactions, keyPrefix, firstKey);
+    return rest.post(BATCH_PATH, token, body).thenApply(answer -> answer.status() == 200
         ? answer.itemAnswers(transactions.size())
         : Collections.nCopies(transactions.size(), answer));
   }
