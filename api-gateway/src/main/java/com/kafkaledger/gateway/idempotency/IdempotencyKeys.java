@@ -27,7 +27,7 @@ public final class IdempotencyKeys {
    */
   public static String derive(String purpose, Caller caller, String key) {
     if (key == null) {
-      return UUID.randomUUID().toString();
+      return RandomUuids.next().toString();
     }
     return UUID.nameUUIDFromBytes((purpose + "\n" + caller.id() + "\n" + key)
         .getBytes(StandardCharsets.UTF_8)).toString();
