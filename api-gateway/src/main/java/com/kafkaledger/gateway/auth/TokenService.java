@@ -11,7 +11,6 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -20,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -74,12 +74,14 @@ public class TokenService {
 
   /** Checks signature, expiry and that the token was not logged out. */
   public JwtDecoder decoder() {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+    NimbusJwtDecoder signatureCheck = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    signatureCheck.setJwtValidator(signed -> OAuth2TokenValidatorResult.success());
+    JwtTimestampValidator expiry = new JwtTimestampValidator();
+    expiry.setClock(clock);
+    return new VerifiedTokens(signatureCheck, JwtValidators.createDefaultWithValidators(expiry,
         token -> token.getId() != null && !revoked.isRevoked(token.getId())
             ? OAuth2TokenValidatorResult.success()
             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token was logged out", null))));
-    return decoder;
   }
 
   record IssuedToken(String accessToken, long expiresInSeconds) {}
