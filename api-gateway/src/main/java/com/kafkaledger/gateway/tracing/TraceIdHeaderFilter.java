@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -21,17 +22,21 @@ class TraceIdHeaderFilter extends OncePerRequestFilter implements Ordered {
 
   static final String HEADER = "X-Trace-Id";
 
-  private final ObjectProvider<Tracer> tracer;
+  private final ObjectProvider<Tracer> tracerProvider;
+  /** Looked up on the first request, not on each: the lookup searches the bean factory. */
+  private volatile Optional<Tracer> tracer;
 
-  TraceIdHeaderFilter(ObjectProvider<Tracer> tracer) {
-    this.tracer = tracer;
+  TraceIdHeaderFilter(ObjectProvider<Tracer> tracerProvider) {
+    this.tracerProvider = tracerProvider;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Tracer current = tracer.getIfAvailable();
-    Span span = current == null ? null : current.currentSpan();
+    if (tracer == null) {
+      tracer = Optional.ofNullable(tracerProvider.getIfAvailable());
+    }
+    Span span = tracer.map(Tracer::currentSpan).orElse(null);
     if (span != null) {
       // set before the chain runs: the response may be committed by the time it returns
       response.setHeader(HEADER, span.context().traceId());
