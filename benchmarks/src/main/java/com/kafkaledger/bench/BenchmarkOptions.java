@@ -196,8 +196,8 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           pipeline      the whole pipeline as ./run-local starts it (Kafka, PostgreSQL, the three services,
                         each in a 512 MB heap) driven through REST, open loop: per workload one
                         unmeasured warm-up step at the first rate, then rising rates until
-                        one is not sustained; then half that peak for the submit-to-visible latency
-                        (p50/p99/p99.9); deposits, uniform transfers, charges to one hot merchant,
+                        one is not sustained; then half that peak, 15 s unmeasured to settle, then
+                        measured for the submit-to-visible latency (p50/p99/p99.9); deposits, uniform transfers, charges to one hot merchant,
                         over 100,000 funded accounts. The baseline runs on this pipeline's PostgreSQL.
           ledger-alone  the real ledger topology (in-process Kafka Streams, exactly-once) against a
                         trivial exactly-once Kafka Streams app on the same fresh broker, on pre-loaded
