@@ -54,7 +54,7 @@ class SecurityConfiguration {
   }
 
   /**
-   * No observations of the security filters: one per filter per request, they were about a fifth of
+   * No observations of the security filters: one per filter per request, they were about a sixth of
    * the gateway's CPU on the submit path. Each request still has its server observation, hence its
    * trace id and its http.server.requests metric.
    */

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Parses and checks the signature of each distinct token once, then remembers it: a client sends the
- * same token with every request, and decoding it again each time was about a tenth of the gateway's
- * CPU per request. The claims are checked on every request, remembered or not: expiry and logout take
+ * same token with every request, and decoding it again each time was about 6 % of the gateway's CPU
+ * per request. The claims are checked on every request, remembered or not: expiry and logout take
  * effect at once.
  */
 final class VerifiedTokens implements JwtDecoder {

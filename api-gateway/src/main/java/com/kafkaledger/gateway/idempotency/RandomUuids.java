@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Random (version 4) UUIDs from one SecureRandom per thread. {@link UUID#randomUUID()} draws from
  * one generator shared by the whole JVM, behind one lock: under load the gateway's request threads
- * queued on it, hundreds of milliseconds per request at 300 requests/s.
+ * queued on it, about 75 ms per request on average at 250-325 requests/s.
  */
 final class RandomUuids {
 
