@@ -1,7 +1,9 @@
 package com.kafkaledger.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-currency accounts that make the books balance: the system account stands for the
@@ -11,15 +13,21 @@ import java.util.UUID;
  */
 public final class SystemAccounts {
 
+  /**
+   * Derived once per name: the ledger asks for an id on every movement, and each derivation is an
+   * MD5 digest looked up in the security providers. Names are few (one of each per currency).
+   */
+  private static final Map<String, String> IDS = new ConcurrentHashMap<>();
+
   private SystemAccounts() {}
 
   /** A stable id, the same in every service and every run. */
   public static String idFor(String currency) {
-    return uuid("ledger-system-account:" + currency);
+    return IDS.computeIfAbsent("ledger-system-account:" + currency, SystemAccounts::uuid);
   }
 
   public static String transitIdFor(String currency) {
-    return uuid("ledger-transit-account:" + currency);
+    return IDS.computeIfAbsent("ledger-transit-account:" + currency, SystemAccounts::uuid);
   }
 
   private static String uuid(String name) {
