@@ -4,20 +4,43 @@ import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
- * Reads a {@link LedgerCommand} as the services write it, straight from the token stream. Jackson's
- * data binding of the record (properties buffered by name, then its constructor called through
- * {@code MethodHandle.invokeWithArguments}) was a fifth of the ledger's stream thread.
+ * Reads a {@link LedgerCommand} in the form the services write it, straight from the token stream.
+ * Jackson's data binding of the record (properties buffered by name, then its constructor called
+ * through {@code MethodHandle.invokeWithArguments}) was a fifth of the ledger's stream thread.
  *
- * <p>It only reads what it is sure of: one object of known fields, each at most once, with exactly
- * the token type the contract gives it (text, an integer that fits, null). Anything else, a coercion
- * Jackson would make, a field given twice, an unknown enum name, trailing input, malformed JSON,
- * returns null, and the caller reads the same bytes with Jackson's data binding as before. So what
- * is accepted, what it becomes and the errors stay Jackson's. Unknown fields are skipped, as the
- * tolerant mapper does.
+ * <p>It only reads what it is sure of: one object with every field of the record, in the record's
+ * order (the order Jackson writes them in), each with the token type the contract gives it (text,
+ * an integer that fits, null). Anything else, another order, a field added later, a coercion
+ * Jackson would make, an unknown enum name, trailing input, malformed JSON, returns null, and the
+ * caller reads the same bytes with Jackson's data binding as before. So what is accepted, what it
+ * becomes and the errors stay Jackson's.
  */
 final class CommandReader {
+
+  /** Not the usual form: Jackson decides. Made once, without a stack trace: it is only a way out. */
+  private static final NotUsual NOT_USUAL = new NotUsual();
+
+  // Matched against the input's bytes, without making a String of each name.
+  private static final SerializableString SCHEMA_VERSION = new SerializedString("schemaVersion");
+  private static final SerializableString TRANSACTION_ID = new SerializedString("transactionId");
+  private static final SerializableString TYPE = new SerializedString("type");
+  private static final SerializableString ACCOUNT_ID = new SerializedString("accountId");
+  private static final SerializableString INITIATOR_ID = new SerializedString("initiatorId");
+  private static final SerializableString AMOUNT = new SerializedString("amount");
+  private static final SerializableString CURRENCY = new SerializedString("currency");
+  private static final SerializableString DESCRIPTION = new SerializedString("description");
+  private static final SerializableString FINGERPRINT = new SerializedString("fingerprint");
+  private static final SerializableString REQUESTED_AT = new SerializedString("requestedAt");
+  private static final SerializableString LEG = new SerializedString("leg");
+  private static final SerializableString COUNTERPARTY_ACCOUNT_ID = new SerializedString("counterpartyAccountId");
+  private static final SerializableString ACCOUNT_KIND = new SerializedString("accountKind");
+  private static final SerializableString OVERDRAFT_LIMIT = new SerializedString("overdraftLimit");
+  private static final SerializableString REASON = new SerializedString("reason");
+  private static final SerializableString INITIATOR_ROLE = new SerializedString("initiatorRole");
 
   private CommandReader() {}
 
@@ -25,133 +48,84 @@ final class CommandReader {
   static LedgerCommand read(byte[] bytes) {
     try (JsonParser parser = LedgerJson.MAPPER.createParser(bytes)) {
       return read(parser);
-    } catch (JacksonException | IllegalArgumentException | NullPointerException notSure) {
-      return null;
+    } catch (NotUsual | JacksonException | IllegalArgumentException | NullPointerException notSure) {
+      return null; // another form, an unknown enum name, a required field missing, malformed input
     }
   }
 
   private static LedgerCommand read(JsonParser parser) {
-    if (parser.nextToken() != JsonToken.START_OBJECT) {
-      return null;
-    }
-    Fields fields = new Fields();
-    String name;
-    while ((name = parser.nextName()) != null) {
-      JsonToken value = parser.nextToken();
-      if (!fields.read(name, value, parser)) {
-        return null;
-      }
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-      return null;
-    }
-    return fields.command();
+    expect(parser.nextToken() == JsonToken.START_OBJECT);
+    expect(parser.nextName(SCHEMA_VERSION) && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() == JsonParser.NumberType.INT);
+    int schemaVersion = parser.getIntValue();
+    LedgerCommand command = new LedgerCommand(schemaVersion,
+        text(parser, TRANSACTION_ID),
+        enumOrNull(CommandType.class, text(parser, TYPE)),
+        text(parser, ACCOUNT_ID),
+        text(parser, INITIATOR_ID),
+        whole(parser, AMOUNT),
+        text(parser, CURRENCY),
+        text(parser, DESCRIPTION),
+        text(parser, FINGERPRINT),
+        instant(parser, REQUESTED_AT),
+        enumOrNull(Leg.class, text(parser, LEG)),
+        text(parser, COUNTERPARTY_ACCOUNT_ID),
+        enumOrNull(AccountKind.class, text(parser, ACCOUNT_KIND)),
+        whole(parser, OVERDRAFT_LIMIT),
+        enumOrNull(RejectionReason.class, text(parser, REASON)),
+        enumOrNull(Role.class, text(parser, INITIATOR_ROLE)));
+    expect(parser.nextToken() == JsonToken.END_OBJECT && parser.nextToken() == null);
+    return command;
   }
 
-  /** The fields read so far; {@link #read} says whether it was sure of one. */
-  private static final class Fields {
-    private int seen; // one bit per known field: a second occurrence goes to Jackson
-    private Integer schemaVersion;
-    private String transactionId;
-    private CommandType type;
-    private String accountId;
-    private String initiatorId;
-    private Long amount;
-    private String currency;
-    private String description;
-    private String fingerprint;
-    private Instant requestedAt;
-    private Leg leg;
-    private String counterpartyAccountId;
-    private AccountKind accountKind;
-    private Long overdraftLimit;
-    private RejectionReason reason;
-    private Role initiatorRole;
-
-    boolean read(String name, JsonToken value, JsonParser parser) {
-      int bit = bitOf(name);
-      if (bit == 0) {
-        parser.skipChildren(); // a field added to the contract later
-        return true;
-      }
-      if ((seen & bit) != 0) {
-        return false;
-      }
-      seen |= bit;
-      boolean isNull = value == JsonToken.VALUE_NULL;
-      return switch (name) {
-        case "schemaVersion" -> (schemaVersion = integer(value, parser)) != null;
-        case "amount" -> isNull || (amount = whole(value, parser)) != null;
-        case "overdraftLimit" -> isNull || (overdraftLimit = whole(value, parser)) != null;
-        default -> isNull || value == JsonToken.VALUE_STRING && text(name, parser.getString());
-      };
+  /** The named field's text, or null for a JSON null. */
+  private static String text(JsonParser parser, SerializableString name) {
+    expect(parser.nextName(name));
+    JsonToken value = parser.nextToken();
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
     }
+    expect(value == JsonToken.VALUE_STRING);
+    return parser.getString();
+  }
 
-    private static int bitOf(String name) {
-      return switch (name) {
-        case "schemaVersion" -> 1;
-        case "transactionId" -> 1 << 1;
-        case "type" -> 1 << 2;
-        case "accountId" -> 1 << 3;
-        case "initiatorId" -> 1 << 4;
-        case "amount" -> 1 << 5;
-        case "currency" -> 1 << 6;
-        case "description" -> 1 << 7;
-        case "fingerprint" -> 1 << 8;
-        case "requestedAt" -> 1 << 9;
-        case "leg" -> 1 << 10;
-        case "counterpartyAccountId" -> 1 << 11;
-        case "accountKind" -> 1 << 12;
-        case "overdraftLimit" -> 1 << 13;
-        case "reason" -> 1 << 14;
-        case "initiatorRole" -> 1 << 15;
-        default -> 0;
-      };
+  /** The named field as a long written as a JSON integer, or null for a JSON null. */
+  private static Long whole(JsonParser parser, SerializableString name) {
+    expect(parser.nextName(name));
+    JsonToken value = parser.nextToken();
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
     }
+    expect(value == JsonToken.VALUE_NUMBER_INT && (parser.getNumberType() == JsonParser.NumberType.INT
+        || parser.getNumberType() == JsonParser.NumberType.LONG));
+    return parser.getLongValue();
+  }
 
-    private boolean text(String name, String text) {
-      switch (name) {
-        case "transactionId" -> transactionId = text;
-        case "type" -> type = CommandType.valueOf(text);
-        case "accountId" -> accountId = text;
-        case "initiatorId" -> initiatorId = text;
-        case "currency" -> currency = text;
-        case "description" -> description = text;
-        case "fingerprint" -> fingerprint = text;
-        case "requestedAt" -> requestedAt = UtcInstantDeserializer.parseUtc(text);
-        case "leg" -> leg = Leg.valueOf(text);
-        case "counterpartyAccountId" -> counterpartyAccountId = text;
-        case "accountKind" -> accountKind = AccountKind.valueOf(text);
-        case "reason" -> reason = RejectionReason.valueOf(text);
-        case "initiatorRole" -> initiatorRole = Role.valueOf(text);
-        default -> throw new IllegalStateException("not a text field: " + name);
-      }
-      return !name.equals("requestedAt") || requestedAt != null;
+  /** The named field as the services write instants, or null for a JSON null. */
+  private static Instant instant(JsonParser parser, SerializableString name) {
+    String text = text(parser, name);
+    if (text == null) {
+      return null;
     }
+    Instant instant = UtcInstantDeserializer.parseUtc(text);
+    expect(instant != null);
+    return instant;
+  }
 
-    /** An int written as a JSON integer, or null. */
-    private static Integer integer(JsonToken value, JsonParser parser) {
-      return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-          ? parser.getIntValue() : null;
+  /** Throws IllegalArgumentException for an unknown name. */
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
+  }
+
+  private static void expect(boolean usual) {
+    if (!usual) {
+      throw NOT_USUAL;
     }
+  }
 
-    /** A long written as a JSON integer, or null. */
-    private static Long whole(JsonToken value, JsonParser parser) {
-      if (value != JsonToken.VALUE_NUMBER_INT) {
-        return null;
-      }
-      JsonParser.NumberType size = parser.getNumberType();
-      return size == JsonParser.NumberType.INT || size == JsonParser.NumberType.LONG ? parser.getLongValue() : null;
-    }
-
-    /** The command; null without a schema version (the record checks the other fields it needs). */
-    LedgerCommand command() {
-      if (schemaVersion == null) {
-        return null;
-      }
-      return new LedgerCommand(schemaVersion, transactionId, type, accountId, initiatorId, amount, currency,
-          description, fingerprint, requestedAt, leg, counterpartyAccountId, accountKind, overdraftLimit,
-          reason, initiatorRole);
+  private static final class NotUsual extends RuntimeException {
+    NotUsual() {
+      super("not the usual form of a command", null, false, false);
     }
   }
 }

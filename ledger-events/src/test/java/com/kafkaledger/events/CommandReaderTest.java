@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +32,16 @@ class CommandReaderTest {
   }
 
   @Test
-  void readsOtherFieldOrdersAndSkipsUnknownFields() {
+  void otherFieldOrdersAndUnknownFieldsAreReadAsBefore() {
     String json = "{\"futureField\":{\"nested\":[1,{\"a\":null}]},\"currency\":\"EUR\",\"amount\":5,"
         + "\"type\":\"DEPOSIT\",\"accountId\":\"a\",\"transactionId\":\"t\",\"description\":"
         + "\"caf\\u00e9 \\\"quoted\\\" \\n\",\"schemaVersion\":1,\"later\":[],\"leg\":null}";
 
-    LedgerCommand read = CommandReader.read(bytes(json));
+    LedgerCommand read = serde.deserialize(Topics.COMMANDS, bytes(json));
 
-    assertThat(read).isNotNull().isEqualTo(jacksonOnly.deserialize(Topics.COMMANDS, bytes(json)));
+    assertThat(read).isEqualTo(jacksonOnly.deserialize(Topics.COMMANDS, bytes(json)));
     assertThat(read.description()).isEqualTo("café \"quoted\" \n");
+    assertThat(read.amount()).isEqualTo(5L);
   }
 
   /** Each of these is Jackson's to accept, coerce or refuse; the serde must answer exactly as before. */
@@ -75,7 +77,33 @@ class CommandReaderTest {
         "{}",
         "\"text\"",
         "");
-    for (String json : unusual) {
+    // and the services' own form, each time with one thing changed
+    String full = json(LedgerJson.toBytes(LedgerCommand.movement("t", CommandType.DEPOSIT, "a", "alice", 5, "EUR",
+        "rent", "fp", Instant.parse("2026-11-22T10:15:30.123Z"))));
+    List<String> changed = List.of(
+        full.replace("\"schemaVersion\":1", "\"schemaVersion\":\"1\""),
+        full.replace("\"schemaVersion\":1", "\"schemaVersion\":2147483648"),
+        full.replace("\"amount\":5", "\"amount\":5.0"),
+        full.replace("\"amount\":5", "\"amount\":\"5\""),
+        full.replace("\"amount\":5", "\"amount\":99999999999999999999"),
+        full.replace("\"type\":\"DEPOSIT\"", "\"type\":\"deposit\""),
+        full.replace("\"type\":\"DEPOSIT\"", "\"type\":1"),
+        full.replace("\"type\":\"DEPOSIT\"", "\"type\":null"),
+        full.replace("\"currency\":\"EUR\"", "\"currency\":978"),
+        full.replace("\"leg\":null", "\"leg\":\"SIDEWAYS\""),
+        full.replace("\"initiatorRole\":null", "\"initiatorRole\":\"\""),
+        full.replace("\"description\":\"rent\"", "\"description\":[\"rent\"]"),
+        full.replace("2026-11-22T10:15:30.123Z", "2026-11-22T11:15:30.123+01:00"),
+        full.replace("2026-11-22T10:15:30.123Z", "2026-02-30T10:15:30Z"),
+        full.replace("\"requestedAt\":\"2026-11-22T10:15:30.123Z\"", "\"requestedAt\":1700000000"),
+        full.replace("\"accountId\":\"a\",", ""),
+        full.replace("}", ",\"amount\":6}"),
+        full.replace("}", ",\"addedLater\":true}"),
+        full + " {}",
+        full + " x",
+        full.substring(0, full.length() - 1));
+    assertThat(CommandReader.read(bytes(full))).isNotNull();
+    for (String json : Stream.concat(unusual.stream(), changed.stream()).toList()) {
       LedgerCommand fast = CommandReader.read(bytes(json));
       Object jackson = outcome(jacksonOnly, json);
 
