@@ -46,11 +46,12 @@ final class OpenLoop {
    * @param batch transactions per request (1: single requests)
    * @param notSent transactions the generator could not send because too many requests were already waiting
    * @param answered from the due time to the HTTP answer, once per transaction
+   * @param decided from the due time to the ledger's decision of the transaction's last leg
    * @param drain from the end of sending until the last outcome was visible
    * @param firstRefusal the first refused transaction's answer, or null
    */
   record Step(double rate, int batch, long offered, long accepted, long refused, long notSent, long visible,
-      Histogram latency, Histogram answered, Duration drain, RestClient.Answer firstRefusal) {
+      Histogram latency, Histogram answered, Histogram decided, Duration drain, RestClient.Answer firstRefusal) {
 
     // The peak is the highest rate with no growing backlog: all accepted, all visible soon after the last
     // request, and the slowest percent not queueing for seconds.
@@ -61,10 +62,11 @@ final class OpenLoop {
 
     String line(String workload) {
       return String.format("pipeline %-14s %-9s %6.0f/s offered: %6d accepted, %d refused, %d not sent, %d visible;"
-              + " visible ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f (answer ms p50 %.1f p99 %.1f); drain %d ms -> %s%s",
+              + " visible ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f (answer ms p50 %.1f p99 %.1f;"
+              + " decided ms p50 %.1f p99 %.1f); drain %d ms -> %s%s",
           workload, mode(batch), rate, accepted, refused, notSent, visible, millis(latency, 50), millis(latency, 99),
           millis(latency, 99.9), latency.getMaxValue() / 1000.0, millis(answered, 50), millis(answered, 99),
-          drain.toMillis(), sustained() ? "sustained" : "NOT sustained", refusal());
+          millis(decided, 50), millis(decided, 99), drain.toMillis(), sustained() ? "sustained" : "NOT sustained", refusal());
     }
 
     // What the first refused transaction got, shortened, so that a step refusing everything says why.
@@ -152,15 +154,19 @@ final class OpenLoop {
     long sendingEndedMicros = epochMicros(Instant.now());
     CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
 
-    Map<String, Long> visible = visibleTimes.await(dueMicros.keySet(), VISIBILITY_LIMIT);
+    Map<String, VisibleTimes.Outcome> visible = visibleTimes.await(dueMicros.keySet(), VISIBILITY_LIMIT);
     Histogram latency = new Histogram(3_600_000_000L, 3);
+    Histogram decided = new Histogram(3_600_000_000L, 3);
     long lastVisible = sendingEndedMicros;
     for (var entry : visible.entrySet()) {
-      latency.recordValue(Math.max(0, entry.getValue() - dueMicros.get(entry.getKey())));
-      lastVisible = Math.max(lastVisible, entry.getValue());
+      long due = dueMicros.get(entry.getKey());
+      VisibleTimes.Outcome outcome = entry.getValue();
+      latency.recordValue(Math.max(0, outcome.visibleMicros() - due));
+      decided.recordValue(Math.max(0, outcome.decidedMicros() - due));
+      lastVisible = Math.max(lastVisible, outcome.visibleMicros());
     }
     return new Step(rate, batch, requests * batch, dueMicros.size(), refused.get(), notSent, visible.size(), latency,
-        answered, Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000), firstRefusal.get());
+        answered, decided, Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000), firstRefusal.get());
   }
 
   /** The answer each of the request's transactions got, in order, as if it had been posted alone. */
