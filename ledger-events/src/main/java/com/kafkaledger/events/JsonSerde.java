@@ -14,7 +14,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
   private final Class<T> type;
   /** Resolved once: looking the type up on every record was a measurable part of reading one. */
   private final ObjectReader reader;
-  /** A faster reader for the usual form of a value, or null for "let Jackson read it". */
+  /** A faster reader for the usual form of a value; it answers null to leave the value to Jackson. */
   private final Function<byte[], T> usualForm;
 
   public JsonSerde(Class<T> type) {
