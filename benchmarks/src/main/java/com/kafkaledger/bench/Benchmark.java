@@ -81,35 +81,45 @@ public final class Benchmark {
     List<String> summary = new ArrayList<>();
     summary.add(String.format("machine: %d cores, Java %s; figures compare within this run only",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+    List<BaselineResult> baseline = List.of();
+    List<PipelineBenchmark.Result> pipeline = List.of();
+    List<LedgerAloneResult> ledgerAlone = List.of();
     if (options.runs(BenchmarkOptions.BASELINE) || options.runs(BenchmarkOptions.PIPELINE)) {
-      LocalCluster pipeline = startPipeline();
-      try (Cleanup.Started stopsPipeline = cleanup.add("the pipeline", pipeline::stop)) {
+      LocalCluster cluster = startPipeline();
+      try (Cleanup.Started stopsPipeline = cleanup.add("the pipeline", cluster::stop)) {
         if (options.runs(BenchmarkOptions.BASELINE)) {
-          summary.addAll(baseline(pipeline.postgres()));
+          baseline = baseline(cluster.postgres());
+          summary.add(String.format("baseline: PostgreSQL, fsync and synchronous_commit on, %d s per client count",
+              options.baselineDuration().toSeconds()));
+          baseline.forEach(result -> summary.add(result.line()));
         }
         if (options.runs(BenchmarkOptions.PIPELINE)) {
-          summary.addAll(pipeline(pipeline));
+          pipeline = pipeline(cluster);
+          summary.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop, %s;"
+              + " rates are transactions/s; latency is from the moment a transaction's request was due to its outcome"
+              + " committed in the view", options.pipeline().accounts(), String.join(", then ",
+              options.pipeline().modes())));
+          pipeline.forEach(result -> summary.add(result.line()));
         }
       }
     }
     if (options.runs(BenchmarkOptions.LEDGER_ALONE)) {
-      summary.addAll(ledgerAlone());
+      ledgerAlone = ledgerAlone();
+      summary.add(String.format("ledger-alone: one stream thread, exactly_once_v2, %d accounts, steady rate = last"
+          + " %.0f%% of each run", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
+      ledgerAlone.forEach(result -> summary.add(result.line()));
     }
+    summary.addAll(Targets.lines(baseline, pipeline, ledgerAlone));
     return summary;
   }
 
-  private List<String> ledgerAlone() throws Exception {
+  private List<LedgerAloneResult> ledgerAlone() throws Exception {
     System.out.printf("%n== ledger-alone: the ledger topology against a trivial exactly-once app, at most %d s each,"
         + " pre-loaded for %d ledger commands/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
-    List<LedgerAloneResult> results = new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
+    return new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
         options.ledgerDuration(), options.ledgerExpectedRate(), options.ledgerAccounts(), options.ledgerWorkloads(),
         options.keepData()))
         .run(workDirectory.resolve("ledger-alone"), cleanup);
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("ledger-alone: one stream thread, exactly_once_v2, %d accounts, steady rate = last %.0f%% "
-        + "of each run; target: ledger/trivial >= 70%%", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
-    results.forEach(result -> lines.add(result.line()));
-    return lines;
   }
 
   // Started as ./run-local starts it, on free ports; the variables the gateway needs for a bank of
@@ -125,32 +135,22 @@ public final class Benchmark {
     return LocalCluster.startAsRunLocal(environment, LedgerService.projectRoot());
   }
 
-  private List<String> pipeline(LocalCluster pipeline) throws Exception {
+  private List<PipelineBenchmark.Result> pipeline(LocalCluster pipeline) throws Exception {
     PipelineBenchmark.Settings settings = options.pipeline();
-    String requests = settings.batch() == 1 ? "one transaction per POST /api/v1/transactions"
-        : settings.batch() + " transactions of one caller per POST /api/v1/transactions/batch";
-    System.out.printf("%n== pipeline: through REST, open loop, %s, %d s steps from %.0f transactions/s (x%.1f), then"
-        + " %d s at half the peak%n", requests, settings.step().toSeconds(), settings.firstRate(), settings.growth(),
+    System.out.printf("%n== pipeline: through REST, open loop, %s (single: one transaction per POST"
+        + " /api/v1/transactions; batch N: N transactions of one caller per POST /api/v1/transactions/batch), %d s"
+        + " steps from %.0f transactions/s (x%.1f), then %d s at half the peak%n",
+        String.join(", then ", settings.modes()), settings.step().toSeconds(), settings.firstRate(), settings.growth(),
         settings.latencyRun().toSeconds());
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop, %s (%s); rates"
-        + " are transactions/s; latency is from the moment a transaction's request was due to its outcome committed"
-        + " in the view", settings.accounts(), settings.mode(), requests));
-    lines.addAll(new PipelineBenchmark(settings).run(pipeline.gatewayUrl(), pipeline.jdbcUrl(), PostgresServer.USERNAME,
-        PostgresServer.PASSWORD));
-    return lines;
+    return new PipelineBenchmark(settings).run(pipeline.gatewayUrl(), pipeline.jdbcUrl(), PostgresServer.USERNAME,
+        PostgresServer.PASSWORD);
   }
 
-  private List<String> baseline(PostgresServer postgres) throws Exception {
+  private List<BaselineResult> baseline(PostgresServer postgres) throws Exception {
     System.out.printf("%n== baseline: one PostgreSQL transaction per movement, %d s per run after %d s warm-up, "
         + "clients %s, on the pipeline's PostgreSQL (its services idle)%n", options.baselineDuration().toSeconds(),
         options.baselineWarmUp().toSeconds(), options.clients());
-    List<BaselineResult> results = new BaselineBenchmark(new BaselineBenchmark.Settings(options.clients(),
+    return new BaselineBenchmark(new BaselineBenchmark.Settings(options.clients(),
         options.baselineWarmUp(), options.baselineDuration())).run(postgres);
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("baseline: PostgreSQL, fsync and synchronous_commit on, %d s per client count",
-        options.baselineDuration().toSeconds()));
-    results.forEach(result -> lines.add(result.line()));
-    return lines;
   }
 }

@@ -43,7 +43,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
         Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()),
         new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
-            PIPELINE_WORKLOADS, 1), false);
+            PIPELINE_WORKLOADS, List.of(1, 100)), false);
   }
 
   /** Thrown for a command line that cannot be run; the message says why. */
@@ -64,6 +64,12 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     int ledgerAccounts = defaults.ledgerAccounts;
     List<LedgerWorkload> ledgerWorkloads = defaults.ledgerWorkloads;
     PipelineBenchmark.Settings pipeline = defaults.pipeline;
+    int pipelineAccounts = pipeline.accounts();
+    double firstRate = pipeline.firstRate();
+    Duration step = pipeline.step();
+    Duration latencyRun = pipeline.latencyRun();
+    List<String> pipelineWorkloads = pipeline.workloads();
+    List<Integer> batches = pipeline.batches();
     boolean keepData = defaults.keepData;
     List<String> remaining = new ArrayList<>(Arrays.asList(args));
     while (!remaining.isEmpty()) {
@@ -88,28 +94,17 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
         case "--ledger-rate" -> ledgerExpectedRate = number(flag, value, 1);
         case "--ledger-accounts" -> ledgerAccounts = number(flag, value, 2);
         case "--ledger-workloads" -> ledgerWorkloads = ledgerWorkloads(value);
-        case "--pipeline-accounts" -> pipeline = new PipelineBenchmark.Settings(number(flag, value, 2),
-            Math.min(pipeline.accountsPerCustomer(), number(flag, value, 2)), pipeline.firstRate(), pipeline.growth(),
-            pipeline.step(), pipeline.latencyRun(), pipeline.workloads(), pipeline.batch());
-        case "--pipeline-first-rate" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
-            pipeline.accountsPerCustomer(), number(flag, value, 1), pipeline.growth(), pipeline.step(),
-            pipeline.latencyRun(), pipeline.workloads(), pipeline.batch());
-        case "--pipeline-step-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
-            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(),
-            Duration.ofSeconds(number(flag, value, 1)), pipeline.latencyRun(), pipeline.workloads(),
-            pipeline.batch());
-        case "--pipeline-latency-seconds" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
-            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
-            Duration.ofSeconds(number(flag, value, 1)), pipeline.workloads(), pipeline.batch());
-        case "--pipeline-workloads" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
-            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
-            pipeline.latencyRun(), pipelineWorkloads(value), pipeline.batch());
-        case "--pipeline-batch" -> pipeline = new PipelineBenchmark.Settings(pipeline.accounts(),
-            pipeline.accountsPerCustomer(), pipeline.firstRate(), pipeline.growth(), pipeline.step(),
-            pipeline.latencyRun(), pipeline.workloads(), batch(value));
+        case "--pipeline-accounts" -> pipelineAccounts = number(flag, value, 2);
+        case "--pipeline-first-rate" -> firstRate = number(flag, value, 1);
+        case "--pipeline-step-seconds" -> step = Duration.ofSeconds(number(flag, value, 1));
+        case "--pipeline-latency-seconds" -> latencyRun = Duration.ofSeconds(number(flag, value, 1));
+        case "--pipeline-workloads" -> pipelineWorkloads = pipelineWorkloads(value);
+        case "--pipeline-batch" -> batches = batches(value);
         default -> throw new IllegalStateException("a flag in VALUE_FLAGS without a case: " + flag);
       }
     }
+    pipeline = new PipelineBenchmark.Settings(pipelineAccounts, Math.min(pipeline.accountsPerCustomer(),
+        pipelineAccounts), firstRate, pipeline.growth(), step, latencyRun, pipelineWorkloads, batches);
     return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
         ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, pipeline, keepData);
   }
@@ -151,13 +146,18 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     return PIPELINE_WORKLOADS.stream().filter(named::contains).toList();
   }
 
-  private static int batch(String value) throws UsageException {
-    int batch = number("--pipeline-batch", value, 1);
-    if (batch > PipelineBenchmark.MAX_BATCH) {
-      throw new UsageException("--pipeline-batch must be at most " + PipelineBenchmark.MAX_BATCH
-          + " (the batch endpoint's limit), not " + value);
+  // Each size once, in the order given.
+  private static List<Integer> batches(String value) throws UsageException {
+    Set<Integer> sizes = new LinkedHashSet<>();
+    for (String size : value.split(",")) {
+      int batch = number("--pipeline-batch", size, 1);
+      if (batch > PipelineBenchmark.MAX_BATCH) {
+        throw new UsageException("--pipeline-batch must be at most " + PipelineBenchmark.MAX_BATCH
+            + " (the batch endpoint's limit), not " + size);
+      }
+      sizes.add(batch);
     }
-    return batch;
+    return List.copyOf(sizes);
   }
 
   private static List<Integer> clients(String value) throws UsageException {
@@ -198,7 +198,8 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                         unmeasured warm-up step at the first rate, then rising rates until
                         one is not sustained; then half that peak, 15 s unmeasured to settle, then
                         measured for the submit-to-visible latency (p50/p99/p99.9); deposits, uniform transfers, charges to one hot merchant,
-                        over 100,000 funded accounts. The baseline runs on this pipeline's PostgreSQL.
+                        over 100,000 funded accounts; with single requests, then in batches of 100.
+                        The baseline runs on this pipeline's PostgreSQL.
           ledger-alone  the real ledger topology (in-process Kafka Streams, exactly-once) against a
                         trivial exactly-once Kafka Streams app on the same fresh broker, on pre-loaded
                         commands: deposits, uniform transfers, charges to one hot merchant
@@ -218,15 +219,19 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           --pipeline-step-seconds N       seconds per rate step                         (20)
           --pipeline-latency-seconds N    seconds of the run at half the peak           (60)
           --pipeline-workloads W[,W...]   deposits, transfers, hot-merchant             (all)
-          --pipeline-batch N              transactions per request: 1 sends each as its
-                                          own POST /api/v1/transactions; 2 to 500 send
-                                          N of one caller per POST .../transactions/batch;
-                                          rates stay transactions/s                     (1)
+          --pipeline-batch N[,N...]       transactions per request, one climb per size on
+                                          the same accounts: 1 sends each as its own
+                                          POST /api/v1/transactions; 2 to 500 send N of
+                                          one caller per POST .../transactions/batch;
+                                          rates stay transactions/s                     (1,100)
           --keep-data                     keep the temporary data directory and its logs
           --rebuild                       (./bench) build the project first, even if the jar exists
           --help                          this text
 
-        Figures are only comparable within one run on one otherwise idle machine.
+        The summary ends with the targets (the pipeline's peak against the baseline's best, its p99 at
+        half the peak, the ledger alone against the trivial app), each checked against this run's
+        figures as far as the parts run allow. Figures are only comparable within one run on one
+        otherwise idle machine.
         """;
   }
 }

@@ -17,8 +17,9 @@ class BenchmarkOptionsTest {
     assertThat(options.parts()).containsExactly("baseline", "pipeline", "ledger-alone");
     assertThat(options.pipeline().accounts()).isEqualTo(100_000);
     assertThat(options.pipeline().workloads()).containsExactly("deposits", "transfers", "hot-merchant");
-    assertThat(options.pipeline().batch()).isEqualTo(1);
-    assertThat(options.pipeline().mode()).isEqualTo("single");
+    // single requests, then batches of 100, so that one run reports both
+    assertThat(options.pipeline().batches()).containsExactly(1, 100);
+    assertThat(options.pipeline().modes()).containsExactly("single", "batch 100");
     assertThat(options.clients()).containsExactly(8, 32, 64);
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(60));
@@ -44,13 +45,15 @@ class BenchmarkOptionsTest {
     BenchmarkOptions options = BenchmarkOptions.parse("--pipeline-accounts", "5000", "--pipeline-batch", "100",
         "--pipeline-first-rate", "2000", "--pipeline-workloads", "transfers");
 
-    assertThat(options.pipeline().batch()).isEqualTo(100);
-    assertThat(options.pipeline().mode()).isEqualTo("batch 100");
+    assertThat(options.pipeline().batches()).containsExactly(100);
+    assertThat(options.pipeline().modes()).containsExactly("batch 100");
     assertThat(options.pipeline().accounts()).isEqualTo(5000);
     assertThat(options.pipeline().firstRate()).isEqualTo(2000);
     assertThat(options.pipeline().workloads()).containsExactly("transfers");
-    assertThat(BenchmarkOptions.parse("--pipeline-batch", "500").pipeline().batch()).isEqualTo(500);
-    assertThat(BenchmarkOptions.usage()).contains("--pipeline-batch N");
+    assertThat(BenchmarkOptions.parse("--pipeline-batch", "500").pipeline().batches()).containsExactly(500);
+    assertThat(BenchmarkOptions.parse("--pipeline-batch", "100,1,100").pipeline().batches()).containsExactly(100, 1);
+    assertThat(BenchmarkOptions.parse("--pipeline-accounts", "10").pipeline().accountsPerCustomer()).isEqualTo(10);
+    assertThat(BenchmarkOptions.usage()).contains("--pipeline-batch N[,N...]");
   }
 
   @Test
@@ -65,5 +68,6 @@ class BenchmarkOptionsTest {
     assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "0")).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "501")).hasMessageContaining("at most 500");
     assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "ten")).hasMessageContaining("whole number");
+    assertThatThrownBy(() -> BenchmarkOptions.parse("--pipeline-batch", "1,501")).hasMessageContaining("at most 500");
   }
 }

@@ -29,7 +29,7 @@ public final class RateSamples {
    * @param appCpuMicros CPU microseconds per record this JVM used over the steady part
    * @param brokerCpuMicros CPU microseconds per record the broker used over the steady part
    */
-  record Rate(double perSecond, double steadySeconds, double runSeconds, double appCpuMicros,
+  public record Rate(double perSecond, double steadySeconds, double runSeconds, double appCpuMicros,
       double brokerCpuMicros) {}
 
   private final List<Sample> samples = new ArrayList<>();

@@ -95,7 +95,10 @@ final class OpenLoop {
   private final RestClient rest;
   private final VisibleTimes visibleTimes;
   private final int batch;
-  /** Numbers the batch items' idempotency keys, unique over the run (whose callers are all new). */
+  /**
+   * Numbers the batch items' idempotency keys; with the batch size in their prefix they are unique
+   * over the run (whose callers are all new), whatever modes it runs.
+   */
   private final AtomicLong keys = new AtomicLong();
 
   OpenLoop(RestClient rest, VisibleTimes visibleTimes, int batch) {
@@ -175,7 +178,7 @@ final class OpenLoop {
     if (batch == 1) {
       return rest.post(SINGLE_PATH, request.token(), transactions.get(0)).thenApply(List::of);
     }
-    return postBatch(rest, request.token(), transactions, "b-", keys.getAndAdd(transactions.size()));
+    return postBatch(rest, request.token(), transactions, "b" + batch + "-", keys.getAndAdd(transactions.size()));
   }
 
   /**

@@ -17,15 +17,46 @@ public final class PipelineBenchmark {
   /**
    * @param accounts funded customer accounts (the uniform workloads pick among them)
    * @param firstRate transactions per second of the first step; each next one is {@code growth} times higher
-   * @param batch transactions per request: 1 posts each to /api/v1/transactions, more post that many
-   *     together to /api/v1/transactions/batch (all of one caller)
+   * @param batches the modes to run, one after the other on the same accounts, each as transactions
+   *     per request: 1 posts each to /api/v1/transactions, more post that many together to
+   *     /api/v1/transactions/batch (all of one caller)
    */
   public record Settings(int accounts, int accountsPerCustomer, double firstRate, double growth, Duration step,
-      Duration latencyRun, List<String> workloads, int batch) {
+      Duration latencyRun, List<String> workloads, List<Integer> batches) {
 
-    /** {@code single} or {@code batch N}, as every step and summary line names it. */
+    public Settings {
+      workloads = List.copyOf(workloads);
+      batches = List.copyOf(batches);
+    }
+
+    /** The modes as every step and summary line names them: {@code single}, {@code batch N}. */
+    public List<String> modes() {
+      return batches.stream().map(OpenLoop::mode).toList();
+    }
+  }
+
+  /**
+   * One workload in one mode. When not even the first rate was sustained there is no peak, and the
+   * rates and latencies are 0.
+   *
+   * @param peak the highest sustained rate, transactions/s
+   * @param half the rate of the latency run, half the peak
+   * @param p50 submit-to-visible latency at half the peak, ms; also p99, p99.9
+   * @param transactions accepted in the latency run
+   */
+  public record Result(String workload, int batch, boolean sustained, double firstRate, double peak, double half,
+      double p50, double p99, double p999, long transactions) {
+
     public String mode() {
       return OpenLoop.mode(batch);
+    }
+
+    public String line() {
+      if (!sustained) {
+        return String.format("pipeline %-14s %-9s not even %.0f/s was sustained", workload, mode(), firstRate);
+      }
+      return String.format("pipeline %-14s %-9s peak sustained %.0f/s; at %.0f/s submit-to-visible ms p50 %.1f"
+          + " p99 %.1f p99.9 %.1f (%d transactions)", workload, mode(), peak, half, p50, p99, p999, transactions);
     }
   }
 
@@ -43,49 +74,51 @@ public final class PipelineBenchmark {
     this.settings = settings;
   }
 
-  /** Runs against a started pipeline; returns the summary lines. */
-  public List<String> run(String gatewayUrl, String jdbcUrl, String user, String password) throws Exception {
+  /** Runs against a started pipeline: each mode, each workload in it. */
+  public List<Result> run(String gatewayUrl, String jdbcUrl, String user, String password) throws Exception {
     RestClient rest = new RestClient(gatewayUrl);
     BenchBank bank = BenchBank.create(rest, settings.accounts() / settings.accountsPerCustomer(),
         settings.accountsPerCustomer());
-    List<String> summary = new ArrayList<>();
+    List<Result> results = new ArrayList<>();
     try (VisibleTimes visibleTimes = new VisibleTimes(jdbcUrl, user, password)) {
       int funded = visibleTimes.await(Set.copyOf(bank.fundingTransactions), Duration.ofMinutes(10)).size();
       System.out.printf("pipeline: %d of %d funding deposits visible in the view%n", funded,
           bank.fundingTransactions.size());
-      OpenLoop loop = new OpenLoop(rest, visibleTimes, settings.batch());
-      for (String name : settings.workloads()) {
-        OpenLoop.Workload workload = workload(name, bank);
-        // Unmeasured: each workload runs code paths the JIT has not compiled yet (a transfer's credit
-        // leg, a charge), and a cold first step would end the climb before it started.
-        System.out.println("warm-up, not measured: " + loop.run(workload, settings.firstRate(), settings.step())
-            .line(name));
-        OpenLoop.Step peak = null;
-        for (double rate = settings.firstRate(); ; rate *= settings.growth()) {
-          OpenLoop.Step step = loop.run(workload, rate, settings.step());
-          System.out.println(step.line(name));
-          if (!step.sustained()) {
-            break;
-          }
-          peak = step;
+      for (int batch : settings.batches()) {
+        OpenLoop loop = new OpenLoop(rest, visibleTimes, batch);
+        for (String name : settings.workloads()) {
+          results.add(climb(loop, name, batch, workload(name, bank)));
         }
-        if (peak == null) {
-          summary.add(String.format("pipeline %-14s %-9s not even %.0f/s was sustained", name, settings.mode(),
-              settings.firstRate()));
-          continue;
-        }
-        // Unmeasured: the step that ended the climb overloaded the pipeline; what is measured is the
-        // latency at half the peak, not the recovery from that step.
-        System.out.println("settling, not measured: " + loop.run(workload, peak.rate() / 2, SETTLING).line(name));
-        OpenLoop.Step half = loop.run(workload, peak.rate() / 2, settings.latencyRun());
-        System.out.println(half.line(name));
-        summary.add(String.format("pipeline %-14s %-9s peak sustained %.0f/s; at %.0f/s submit-to-visible ms p50 %.1f"
-                + " p99 %.1f p99.9 %.1f (%d transactions)", name, settings.mode(), peak.rate(), half.rate(),
-            OpenLoop.Step.millis(half.latency(), 50), OpenLoop.Step.millis(half.latency(), 99),
-            OpenLoop.Step.millis(half.latency(), 99.9), half.accepted()));
       }
     }
-    return summary;
+    return results;
+  }
+
+  private Result climb(OpenLoop loop, String name, int batch, OpenLoop.Workload workload) throws Exception {
+    // Unmeasured: each workload runs code paths the JIT has not compiled yet (a transfer's credit
+    // leg, a charge), and a cold first step would end the climb before it started.
+    System.out.println("warm-up, not measured: " + loop.run(workload, settings.firstRate(), settings.step())
+        .line(name));
+    OpenLoop.Step peak = null;
+    for (double rate = settings.firstRate(); ; rate *= settings.growth()) {
+      OpenLoop.Step step = loop.run(workload, rate, settings.step());
+      System.out.println(step.line(name));
+      if (!step.sustained()) {
+        break;
+      }
+      peak = step;
+    }
+    if (peak == null) {
+      return new Result(name, batch, false, settings.firstRate(), 0, 0, 0, 0, 0, 0);
+    }
+    // Unmeasured: the step that ended the climb overloaded the pipeline; what is measured is the
+    // latency at half the peak, not the recovery from that step.
+    System.out.println("settling, not measured: " + loop.run(workload, peak.rate() / 2, SETTLING).line(name));
+    OpenLoop.Step half = loop.run(workload, peak.rate() / 2, settings.latencyRun());
+    System.out.println(half.line(name));
+    return new Result(name, batch, true, settings.firstRate(), peak.rate(), half.rate(),
+        OpenLoop.Step.millis(half.latency(), 50), OpenLoop.Step.millis(half.latency(), 99),
+        OpenLoop.Step.millis(half.latency(), 99.9), half.accepted());
   }
 
   // Each request's transactions are ones its token may make: deposits to and transfers from accounts of one
