@@ -70,8 +70,19 @@ class ProjectionKafkaConfiguration {
     var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
     factory.setConsumerFactory(consumerFactory);
     factory.setBatchListener(true);
-    if (kafka.getListener().getConcurrency() != null) {
-      factory.setConcurrency(kafka.getListener().getConcurrency());
+    KafkaProperties.Listener listener = kafka.getListener();
+    if (listener.getConcurrency() != null) {
+      factory.setConcurrency(listener.getConcurrency());
+    }
+    // The positions that count are the ones stored with the rows (ProjectionPositions); the
+    // group's committed offsets only show operators the lag. Committed after every poll, they cost
+    // the projection a broker round trip per batch (5-26 ms measured), so they are committed on a
+    // timer instead (balance-view.yml: ack-mode TIME).
+    if (listener.getAckMode() != null) {
+      factory.getContainerProperties().setAckMode(listener.getAckMode());
+    }
+    if (listener.getAckTime() != null) {
+      factory.getContainerProperties().setAckTime(listener.getAckTime().toMillis());
     }
     factory.setCommonErrorHandler(retryUntilStored(settings));
     return factory;

@@ -10,21 +10,35 @@ import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
 import com.kafkaledger.events.Topics;
 import com.kafkaledger.view.BalanceViewIntegrationTest;
+import com.kafkaledger.view.LedgerTopics;
 import com.kafkaledger.view.TestAccount;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 class EventProjectionTest extends BalanceViewIntegrationTest {
 
   @Autowired
   private MeterRegistry meters;
+  @Autowired
+  private KafkaListenerEndpointRegistry listeners;
+  @Value("${spring.kafka.consumer.group-id}")
+  private String groupId;
 
   @Test
   void depositThenWithdrawalLeavesTheBalanceAfterBoth() {
@@ -197,6 +211,30 @@ class EventProjectionTest extends BalanceViewIntegrationTest {
     api.get().uri("/api/v1/accounts/{id}", missingAccount).exchange().expectStatus().isNotFound();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_entries WHERE account_id = ?::uuid",
         Long.class, missingAccount)).isZero();
+  }
+
+  /**
+   * Lag tools read the group's committed offsets: committed on a timer rather than after every
+   * poll, they still reach the projected position within a few seconds.
+   */
+  @Test
+  void theGroupsCommittedOffsetReachesTheProjectedPosition() throws Exception {
+    MessageListenerContainer container = listeners.getListenerContainer(EventProjectionListener.LISTENER_ID);
+    assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+    TestAccount account = TestAccount.inNewCurrency();
+    List<RecordMetadata> published = topics.publishEvents(account.opened(), account.deposited(40));
+    RecordMetadata last = published.get(published.size() - 1);
+    awaitProjected(last);
+
+    TopicPartition partition = new TopicPartition(last.topic(), last.partition());
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LedgerTopics.bootstrapServers()))) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
+            .get(partition);
+        assertThat(committed).isNotNull();
+        assertThat(committed.offset()).isGreaterThan(last.offset());
+      });
+    }
   }
 
   private long recordsProjected(int partition) {
