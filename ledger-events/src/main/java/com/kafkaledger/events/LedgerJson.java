@@ -19,10 +19,13 @@ public final class LedgerJson {
 
   private LedgerJson() {}
 
-  /** Events, the most written value, by a writer of their own that gives the same bytes. */
+  /** Events and commands, the values written most, by a writer of their own that gives the same bytes. */
   public static byte[] toBytes(Object value) {
     if (value instanceof LedgerEvent event) {
-      return EventWriter.toBytes(event);
+      return ContractWriter.event(event);
+    }
+    if (value instanceof LedgerCommand command) {
+      return ContractWriter.command(command);
     }
     return MAPPER.writeValueAsBytes(value);
   }

@@ -123,7 +123,8 @@ class CommandReaderTest {
     }
   }
 
-  private static LedgerCommand randomCommand(Random random) {
+  /** Commands of every type and leg, as the gateway and the ledger write them. */
+  static LedgerCommand randomCommand(Random random) {
     String transactionId = UUID.randomUUID().toString();
     String account = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();

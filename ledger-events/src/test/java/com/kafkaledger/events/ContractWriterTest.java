@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class EventWriterTest {
+class ContractWriterTest {
 
   /** The events are the public contract: the same bytes as Jackson's data binding, always. */
   @Test
@@ -17,7 +17,7 @@ class EventWriterTest {
     for (int i = 0; i < 20_000; i++) {
       LedgerEvent event = randomEvent(random);
 
-      byte[] written = EventWriter.toBytes(event);
+      byte[] written = ContractWriter.event(event);
 
       assertThat(new String(written, StandardCharsets.UTF_8))
           .isEqualTo(new String(LedgerJson.MAPPER.writeValueAsBytes(event), StandardCharsets.UTF_8));
@@ -25,11 +25,29 @@ class EventWriterTest {
     }
   }
 
+  /** Commands are read by other services' versions too: the same bytes as Jackson's, always. */
   @Test
-  void isWhatTheSerdeWritesForEvents() {
-    LedgerEvent event = randomEvent(new Random(3));
+  void writesTheCommandBytesJacksonWrites() {
+    Random random = new Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      LedgerCommand command = CommandReaderTest.randomCommand(random);
 
-    assertThat(JsonSerde.events().serialize(Topics.EVENTS, event)).isEqualTo(EventWriter.toBytes(event));
+      byte[] written = ContractWriter.command(command);
+
+      assertThat(new String(written, StandardCharsets.UTF_8))
+          .isEqualTo(new String(LedgerJson.MAPPER.writeValueAsBytes(command), StandardCharsets.UTF_8));
+      assertThat(LedgerJson.fromBytes(written, LedgerCommand.class)).isEqualTo(command);
+    }
+  }
+
+  @Test
+  void isWhatTheSerdesWrite() {
+    Random random = new Random(3);
+    LedgerEvent event = randomEvent(random);
+    LedgerCommand command = CommandReaderTest.randomCommand(random);
+
+    assertThat(JsonSerde.events().serialize(Topics.EVENTS, event)).isEqualTo(ContractWriter.event(event));
+    assertThat(JsonSerde.commands().serialize(Topics.COMMANDS, command)).isEqualTo(ContractWriter.command(command));
   }
 
   private static LedgerEvent randomEvent(Random random) {
