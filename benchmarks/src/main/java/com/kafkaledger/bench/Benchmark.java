@@ -143,7 +143,7 @@ public final class Benchmark {
         String.join(", then ", settings.modes()), settings.step().toSeconds(), settings.firstRate(), settings.growth(),
         settings.latencyRun().toSeconds());
     return new PipelineBenchmark(settings).run(pipeline.gatewayUrl(), pipeline.jdbcUrl(), PostgresServer.USERNAME,
-        PostgresServer.PASSWORD);
+        PostgresServer.PASSWORD, pipeline.kafkaBootstrapServers());
   }
 
   private List<BaselineResult> baseline(PostgresServer postgres) throws Exception {

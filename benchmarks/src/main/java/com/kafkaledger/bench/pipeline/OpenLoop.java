@@ -47,11 +47,13 @@ final class OpenLoop {
    * @param notSent transactions the generator could not send because too many requests were already waiting
    * @param answered from the due time to the HTTP answer, once per transaction
    * @param decided from the due time to the ledger's decision of the transaction's last leg
+   * @param committed from the due time to that leg's event readable with read_committed (the ledger's commit)
    * @param drain from the end of sending until the last outcome was visible
    * @param firstRefusal the first refused transaction's answer, or null
    */
   record Step(double rate, int batch, long offered, long accepted, long refused, long notSent, long visible,
-      Histogram latency, Histogram answered, Histogram decided, Duration drain, RestClient.Answer firstRefusal) {
+      Histogram latency, Histogram answered, Histogram decided, Histogram committed, Duration drain,
+      RestClient.Answer firstRefusal) {
 
     // The peak is the highest rate with no growing backlog: all accepted, all visible soon after the last
     // request, and the slowest percent not queueing for seconds.
@@ -63,10 +65,10 @@ final class OpenLoop {
     String line(String workload) {
       return String.format("pipeline %-14s %-9s %6.0f/s offered: %6d accepted, %d refused, %d not sent, %d visible;"
               + " visible ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f (answer ms p50 %.1f p99 %.1f;"
-              + " decided ms p50 %.1f p99 %.1f); drain %d ms -> %s%s",
+              + " decided ms p50 %.1f p99 %.1f; committed ms p50 %.1f p99 %.1f); drain %d ms -> %s%s",
           workload, mode(batch), rate, accepted, refused, notSent, visible, millis(latency, 50), millis(latency, 99),
           millis(latency, 99.9), latency.getMaxValue() / 1000.0, millis(answered, 50), millis(answered, 99),
-          millis(decided, 50), millis(decided, 99), drain.toMillis(), sustained() ? "sustained" : "NOT sustained", refusal());
+          millis(decided, 50), millis(decided, 99), millis(committed, 50), millis(committed, 99), drain.toMillis(), sustained() ? "sustained" : "NOT sustained", refusal());
     }
 
     // What the first refused transaction got, shortened, so that a step refusing everything says why.
@@ -94,6 +96,7 @@ final class OpenLoop {
 
   private final RestClient rest;
   private final VisibleTimes visibleTimes;
+  private final CommittedTimes committedTimes;
   private final int batch;
   /**
    * Numbers the batch items' idempotency keys; with the batch size in their prefix they are unique
@@ -101,18 +104,20 @@ final class OpenLoop {
    */
   private final AtomicLong keys = new AtomicLong();
 
-  OpenLoop(RestClient rest, VisibleTimes visibleTimes, int batch) {
+  OpenLoop(RestClient rest, VisibleTimes visibleTimes, CommittedTimes committedTimes, int batch) {
     if (batch < 1 || batch > PipelineBenchmark.MAX_BATCH) {
       throw new IllegalArgumentException("a batch has 1 to " + PipelineBenchmark.MAX_BATCH + " transactions, not "
           + batch);
     }
     this.rest = rest;
     this.visibleTimes = visibleTimes;
+    this.committedTimes = committedTimes;
     this.batch = batch;
   }
 
   /** Sends {@code rate} transactions per second (in requests of {@code batch}) for {@code duration}. */
   Step run(Workload workload, double rate, Duration duration) throws Exception {
+    committedTimes.forget(); // the previous step's transactions are all visible, so all arrived
     long requests = Math.max(1, Math.round(rate * duration.toSeconds() / batch));
     long intervalNanos = Math.round(1e9 * batch / rate);
     Map<String, Long> dueMicros = new ConcurrentHashMap<>();
@@ -160,16 +165,21 @@ final class OpenLoop {
     Map<String, VisibleTimes.Outcome> visible = visibleTimes.await(dueMicros.keySet(), VISIBILITY_LIMIT);
     Histogram latency = new Histogram(3_600_000_000L, 3);
     Histogram decided = new Histogram(3_600_000_000L, 3);
+    Histogram committed = new Histogram(3_600_000_000L, 3);
     long lastVisible = sendingEndedMicros;
     for (var entry : visible.entrySet()) {
       long due = dueMicros.get(entry.getKey());
       VisibleTimes.Outcome outcome = entry.getValue();
       latency.recordValue(Math.max(0, outcome.visibleMicros() - due));
       decided.recordValue(Math.max(0, outcome.decidedMicros() - due));
+      Long arrived = committedTimes.arrivedMicros(entry.getKey());
+      if (arrived != null) {
+        committed.recordValue(Math.max(0, arrived - due));
+      }
       lastVisible = Math.max(lastVisible, outcome.visibleMicros());
     }
     return new Step(rate, batch, requests * batch, dueMicros.size(), refused.get(), notSent, visible.size(), latency,
-        answered, decided, Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000), firstRefusal.get());
+        answered, decided, committed, Duration.ofNanos((lastVisible - sendingEndedMicros) * 1_000), firstRefusal.get());
   }
 
   /** The answer each of the request's transactions got, in order, as if it had been posted alone. */

@@ -75,17 +75,19 @@ public final class PipelineBenchmark {
   }
 
   /** Runs against a started pipeline: each mode, each workload in it. */
-  public List<Result> run(String gatewayUrl, String jdbcUrl, String user, String password) throws Exception {
+  public List<Result> run(String gatewayUrl, String jdbcUrl, String user, String password, String kafkaBootstrapServers)
+      throws Exception {
     RestClient rest = new RestClient(gatewayUrl);
     BenchBank bank = BenchBank.create(rest, settings.accounts() / settings.accountsPerCustomer(),
         settings.accountsPerCustomer());
     List<Result> results = new ArrayList<>();
-    try (VisibleTimes visibleTimes = new VisibleTimes(jdbcUrl, user, password)) {
+    try (VisibleTimes visibleTimes = new VisibleTimes(jdbcUrl, user, password);
+        CommittedTimes committedTimes = new CommittedTimes(kafkaBootstrapServers)) {
       int funded = visibleTimes.await(Set.copyOf(bank.fundingTransactions), Duration.ofMinutes(10)).size();
       System.out.printf("pipeline: %d of %d funding deposits visible in the view%n", funded,
           bank.fundingTransactions.size());
       for (int batch : settings.batches()) {
-        OpenLoop loop = new OpenLoop(rest, visibleTimes, batch);
+        OpenLoop loop = new OpenLoop(rest, visibleTimes, committedTimes, batch);
         for (String name : settings.workloads()) {
           results.add(climb(loop, name, batch, workload(name, bank)));
         }
