@@ -32,12 +32,14 @@ class ProcessorConfiguration {
   Object ledgerTopology(StreamsBuilder builder, LedgerCore core, LedgerMetrics metrics,
       @Value("${ledger.processor.idempotency-retention}") Duration idempotencyRetention,
       @Value("${ledger.processor.totals-interval}") Duration totalsInterval,
-      @Value("${ledger.processor.leg-signing-key}") String legSigningKey) {
+      @Value("${ledger.processor.leg-signing-key}") String legSigningKey,
+      @Value("${ledger.processor.accounts-in-memory}") boolean accountsInMemory) {
     if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
       throw new IllegalArgumentException("ledger.processor.idempotency-retention must be at least 24h");
     }
     LedgerTopology.define(builder, core,
-        new LedgerTopology.Settings(idempotencyRetention, totalsInterval, legSigningKey), metrics);
+        new LedgerTopology.Settings(idempotencyRetention, totalsInterval, legSigningKey, accountsInMemory),
+        metrics);
     return LedgerTopology.class;
   }
 

@@ -18,7 +18,8 @@ final class LedgerApp {
   static Topology topology(ProcessorConfig config, String legSigningKey) {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(config.defaultOverdraftLimit()),
-        new LedgerTopology.Settings(config.idempotencyRetention(), config.totalsInterval(), legSigningKey),
+        new LedgerTopology.Settings(config.idempotencyRetention(), config.totalsInterval(), legSigningKey,
+            config.accountsInMemory()),
         // the registry the service exposes on /actuator/prometheus: its counters cost what they cost there
         new LedgerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     return builder.build();

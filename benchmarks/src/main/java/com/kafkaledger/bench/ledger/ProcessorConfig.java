@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * service's settings reaches the benchmark by itself. Both apps get the same Streams properties.
  */
 public record ProcessorConfig(Map<String, Object> streamsProperties, String replicationFactor,
-    long defaultOverdraftLimit, Duration idempotencyRetention, Duration totalsInterval) {
+    long defaultOverdraftLimit, Duration idempotencyRetention, Duration totalsInterval, boolean accountsInMemory) {
 
   private static final String FILE = "ledger-processor.yml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:(.*)}");
@@ -45,7 +45,8 @@ public record ProcessorConfig(Map<String, Object> streamsProperties, String repl
     return new ProcessorConfig(Map.copyOf(properties), atDefault(streams.get("replication-factor")),
         Long.parseLong(atDefault(ledger.get("default-overdraft-limit"))),
         DurationStyle.detectAndParse(atDefault(ledger.get("idempotency-retention"))),
-        DurationStyle.detectAndParse(atDefault(ledger.get("totals-interval"))));
+        DurationStyle.detectAndParse(atDefault(ledger.get("totals-interval"))),
+        Boolean.parseBoolean(atDefault(ledger.get("accounts-in-memory"))));
   }
 
   /** The Streams properties of an app with its own id and state directory, on the given broker. */

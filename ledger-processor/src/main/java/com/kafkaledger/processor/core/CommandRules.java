@@ -16,6 +16,9 @@ public final class CommandRules {
     if (command.schemaVersion() != LedgerCommand.SCHEMA_VERSION) {
       return "unsupported schemaVersion " + command.schemaVersion();
     }
+    if (!isUuid(command.transactionId())) {
+      return "transactionId is not a UUID (8-4-4-4-12 hexadecimal digits)";
+    }
     if (!CURRENCY.matcher(command.currency()).matches()) {
       return "currency is not an ISO 4217 code";
     }
@@ -37,6 +40,24 @@ public final class CommandRules {
       return "overdraftLimit must be 0.." + LedgerCore.MAX_AMOUNT;
     }
     return null;
+  }
+
+  /**
+   * The contract's {@code "format": "uuid"}: 36 characters, hyphens at 8, 13, 18 and 23, hexadecimal
+   * digits elsewhere. The processed-transactions store relies on it (see LedgerRocksDbConfig).
+   */
+  static boolean isUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : Character.digit(c, 16) >= 0 && c < 128;
+      if (!valid) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean movesMoney(CommandType type) {

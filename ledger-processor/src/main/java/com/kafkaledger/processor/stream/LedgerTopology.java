@@ -22,12 +22,14 @@ public final class LedgerTopology {
    * @param idempotencyRetention how long decided commands are remembered (stream time)
    * @param totalsInterval how often each partition publishes its totals
    * @param legSigningKey the key the ledger signs and checks its own transfer legs with
+   * @param accountsInMemory the accounts store on the heap (else in RocksDB); changelogged either way
    */
-  public record Settings(Duration idempotencyRetention, Duration totalsInterval, String legSigningKey) {}
+  public record Settings(Duration idempotencyRetention, Duration totalsInterval, String legSigningKey,
+      boolean accountsInMemory) {}
 
   public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
     LegSignatures signatures = new LegSignatures(settings.legSigningKey());
-    builder.addStateStore(LedgerStores.accounts());
+    builder.addStateStore(LedgerStores.accounts(settings.accountsInMemory()));
     builder.addStateStore(LedgerStores.processedTransactions(settings.idempotencyRetention()));
     builder.addStateStore(LedgerStores.totals());
 

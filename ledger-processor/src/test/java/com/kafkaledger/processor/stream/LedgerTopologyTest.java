@@ -48,15 +48,21 @@ class LedgerTopologyTest {
   private TestOutputTopic<String, LedgerEvent> events;
   private final String account = UUID.randomUUID().toString();
 
+  /** The default; {@link LedgerTopologyRocksDbAccountsTest} runs every test with the accounts in RocksDB. */
+  boolean accountsInMemory() {
+    return true;
+  }
+
   @BeforeEach
   void startTopology() {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
-        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY),
+        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY, accountsInMemory()),
         new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LedgerRocksDbConfig.class); // as in production
     driver = new TopologyTestDriver(builder.build(), config);
     commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), JsonSerde.commands());
     rawCommands = driver.createInputTopic(Topics.COMMANDS, new ByteArraySerializer(), new ByteArraySerializer());
@@ -100,6 +106,41 @@ class LedgerTopologyTest {
     assertThat(registry.get("ledger.commands.duplicates").counter().count()).isEqualTo(1);
   }
 
+  /**
+   * A client may retry a day later: the earlier decision must be found whatever its timestamp and
+   * segment (a store segment spans 12.5 hours of a 25-hour retention), for the debit leg and for the
+   * credit leg, whose key extends the same transaction id. (With a prefix longer than the
+   * transaction id in LedgerRocksDbConfig, the redelivery test above fails.)
+   */
+  @Test
+  void aRedeliveryIsCaughtHoursLaterInAnotherSegmentForEachLeg() {
+    String destination = UUID.randomUUID().toString();
+    commands.pipeInput(account, open(), NOW);
+    commands.pipeInput(destination, LedgerCommand.openAccount(UUID.randomUUID().toString(), destination, "bob",
+        "EUR", "fp", NOW), NOW);
+    commands.pipeInput(account, move(CommandType.DEPOSIT, 100), NOW);
+    TestOutputTopic<String, LedgerCommand> legs = driver.createOutputTopic(Topics.COMMANDS,
+        new StringDeserializer(), JsonSerde.commands());
+    LedgerCommand debit = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER, account,
+        destination, "alice", 30, "EUR", "rent", "fp", NOW);
+    commands.pipeInput(account, debit, NOW);
+    TestRecord<String, LedgerCommand> credit = legs.readRecord(); // the driver has already applied it
+    for (int hour = 1; hour <= 24; hour++) { // stream time moves on, new segments open
+      commands.pipeInput(account, move(CommandType.DEPOSIT, 1), NOW.plus(Duration.ofHours(hour)));
+    }
+    events.readValuesToList();
+
+    Instant later = NOW.plus(Duration.ofHours(24));
+    commands.pipeInput(account, debit, later);
+    commands.pipeInput(new TestRecord<>(credit.key(), credit.value(), credit.headers(), later));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(legs.isEmpty()).isTrue();
+    assertThat(accountsStore().get(account).balance()).isEqualTo(100 - 30 + 24);
+    assertThat(accountsStore().get(destination).balance()).isEqualTo(30);
+    assertThat(registry.get("ledger.commands.duplicates").counter().count()).isEqualTo(2);
+  }
+
   @Test
   void aCommandForAnUnknownAccountIsRejectedAsAnEvent() {
     send(move(CommandType.DEPOSIT, 100));
@@ -119,6 +160,9 @@ class LedgerTopologyTest {
     LedgerCommand zeroAmount = LedgerCommand.movement(UUID.randomUUID().toString(),
         CommandType.DEPOSIT, account, "alice", 0, "EUR", null, "fp", NOW);
     send(zeroAmount);
+    LedgerCommand notAUuid = LedgerCommand.movement("deposit-42", CommandType.DEPOSIT, account, "alice", 5,
+        "EUR", null, "fp", NOW);
+    send(notAUuid);
     String wrongKey = UUID.randomUUID().toString();
     LedgerCommand misrouted = move(CommandType.DEPOSIT, 5);
     commands.pipeInput(wrongKey, misrouted);
@@ -128,12 +172,13 @@ class LedgerTopologyTest {
         .containsExactly(EventType.ACCOUNT_OPENED, EventType.DEPOSITED);
     assertThat(accountsStore().get(account).balance()).isEqualTo(7);
     List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
-    assertThat(dead).hasSize(3);
+    assertThat(dead).hasSize(4);
     assertDeadLetter(dead.get(0), account, notJson, 1, "not a valid LedgerCommand");
     assertDeadLetter(dead.get(1), account, LedgerJson.toBytes(zeroAmount), 2, "amount must be 1..");
-    assertDeadLetter(dead.get(2), wrongKey, LedgerJson.toBytes(misrouted), 3, "is not the command's account");
+    assertDeadLetter(dead.get(2), account, LedgerJson.toBytes(notAUuid), 3, "transactionId is not a UUID");
+    assertDeadLetter(dead.get(3), wrongKey, LedgerJson.toBytes(misrouted), 4, "is not the command's account");
     assertThat(deadLettered("UNREADABLE")).isEqualTo(1);
-    assertThat(deadLettered("BREAKS_CONTRACT")).isEqualTo(1);
+    assertThat(deadLettered("BREAKS_CONTRACT")).isEqualTo(2);
     assertThat(deadLettered("WRONG_KEY")).isEqualTo(1);
   }
 

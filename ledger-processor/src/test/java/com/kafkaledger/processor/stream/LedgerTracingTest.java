@@ -64,7 +64,8 @@ class LedgerTracingTest {
   void startTopology() {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
-        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), "tracing-test-leg-signing-key-32-bytes"),
+        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), "tracing-test-leg-signing-key-32-bytes",
+            true),
         new LedgerMetrics(new SimpleMeterRegistry()));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-tracing-test");
