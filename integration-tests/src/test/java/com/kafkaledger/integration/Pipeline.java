@@ -86,6 +86,16 @@ final class Pipeline implements AutoCloseable {
     processor.close();
   }
 
+  /** With the processor stopped: its next start restores its state from the changelogs. */
+  void wipeProcessorState() {
+    try (var paths = Files.walk(processorState)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(processorState))
+          .forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   void startView() {
     view = BalanceViewApplication.builder().run(
         "--server.port=0",

@@ -3,7 +3,16 @@ package com.kafkaledger.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.kafkaledger.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +45,56 @@ class PipelineRestartTest {
     assertThat(client.balance(account)).isEqualTo(250);
     assertThat(TopicReader.committedEventsFor(pipeline.kafka, account))
         .extracting(TopicReader.RawEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  /**
+   * A command that reaches the topic again (a gateway's retry, a replayed record) is caught by
+   * the ledger's memory of decided ids, which it rebuilds at each start: from its state directory,
+   * and, with that wiped, from the changelogs. A transfer's signed credit leg included.
+   */
+  @Test
+  void aCommandPublishedAgainAfterARestartOrARestoreIsNotAppliedAgain() throws Exception {
+    pipeline = new Pipeline("restart_repeat");
+    LedgerClient client = new LedgerClient(pipeline.gatewayUrl());
+    String payer = client.openAccount("EUR");
+    String payee = client.openAccount("EUR");
+    client.move("DEPOSIT", payer, 400, "EUR");
+    String transfer = client.submitTransfer(payer, payee, 150, "EUR", "rent").json().get("transactionId").stringValue();
+    assertThat(client.finalOutcome(transfer).get("status").stringValue()).isEqualTo("COMPLETED");
+    ConsumerRecord<String, byte[]> deposit = TopicReader.recordsFor(pipeline.kafka, Topics.COMMANDS, payer).get(1);
+    ConsumerRecord<String, byte[]> creditLeg = TopicReader.recordsFor(pipeline.kafka, Topics.COMMANDS, payee).get(1);
+    assertThat(new String(deposit.value(), StandardCharsets.UTF_8)).contains("\"DEPOSIT\"");
+    assertThat(new String(creditLeg.value(), StandardCharsets.UTF_8)).contains(transfer, "\"CREDIT\"");
+
+    pipeline.stopProcessor();
+    pipeline.startProcessor();
+    publishAgain(deposit);
+    publishAgain(creditLeg);
+    // each behind its repeat on the same partition: once these are decided, so are the repeats
+    client.move("DEPOSIT", payer, 1, "EUR");
+    client.move("DEPOSIT", payee, 1, "EUR");
+
+    pipeline.stopProcessor();
+    pipeline.wipeProcessorState();
+    pipeline.startProcessor();
+    publishAgain(deposit);
+    publishAgain(creditLeg);
+    client.move("DEPOSIT", payer, 2, "EUR");
+    client.move("DEPOSIT", payee, 2, "EUR");
+
+    assertThat(client.balance(payer)).isEqualTo(400 - 150 + 1 + 2);
+    assertThat(client.balance(payee)).isEqualTo(150 + 1 + 2);
+    assertThat(TopicReader.committedEventsFor(pipeline.kafka, payer))
+        .extracting(TopicReader.RawEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(TopicReader.committedEventsFor(pipeline.kafka, payee))
+        .extracting(TopicReader.RawEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  private void publishAgain(ConsumerRecord<String, byte[]> record) throws Exception {
+    Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka);
+    try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, null, record.key(), record.value(), record.headers())).get();
+    }
   }
 
   @Test

@@ -17,10 +17,12 @@ import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -45,6 +47,8 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
   private static final Duration CLOCK_SKEW = Duration.ofHours(1);
   private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
+  /** Two bytes of heap each, at most 2 MB a task; beyond it the oldest are asked of the store. */
+  private static final long MAX_DECIDED_IDS_PER_TASK = 1 << 20;
 
   private final LedgerCore core;
   private final Duration idempotencyRetention;
@@ -54,6 +58,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, AccountState> accounts;
   private WindowStore<String, ProcessedTransaction> processed;
+  private DecidedIds decidedIds;
   private PartitionTotals totals;
 
   CommandProcessor(LedgerCore core, LedgerTopology.Settings settings, LegSignatures signatures,
@@ -70,6 +75,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
     this.context = context;
     this.accounts = context.getStateStore(LedgerStores.ACCOUNTS);
     this.processed = context.getStateStore(LedgerStores.PROCESSED_TRANSACTIONS);
+    this.decidedIds = readDecidedIds();
     this.totals = new PartitionTotals(context.taskId().partition(), context.getStateStore(LedgerStores.TOTALS));
     context.schedule(totalsInterval, PunctuationType.WALL_CLOCK_TIME,
         now -> totals.publish(Instant.ofEpochMilli(now), this::send));
@@ -193,6 +199,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       accounts.put(command.accountId(), decision.account());
     }
     processed.put(command.deduplicationKey(), decision.processed(command), timestamp);
+    decidedIds.add(command.deduplicationKey(), timestamp);
   }
 
   private static void logDecision(LedgerCommand command, Decision decision) {
@@ -211,9 +218,35 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
     context.forward(outbound);
   }
 
+  /**
+   * Streams initialises the processor after it has restored the task's stores, and again after
+   * any restore: what the store holds now is everything an earlier decision can be found in.
+   */
+  private DecidedIds readDecidedIds() {
+    long started = System.nanoTime();
+    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), MAX_DECIDED_IDS_PER_TASK);
+    try (KeyValueIterator<Windowed<String>, ProcessedTransaction> all = processed.all()) {
+      all.forEachRemaining(entry -> ids.add(entry.key.key(), entry.key.window().start()));
+    }
+    log.info("task {}: {} decided transaction ids read from {} in {} ms", context.taskId(), ids.keys(),
+        LedgerStores.PROCESSED_TRANSACTIONS, (System.nanoTime() - started) / 1_000_000);
+    return ids;
+  }
+
+  /**
+   * The store is asked only when the filters say the id may have been decided, or for the part of
+   * the time range they no longer cover.
+   */
   private ProcessedTransaction earlierDecision(String deduplicationKey, long timestamp) {
     long from = timestamp - idempotencyRetention.toMillis();
     long to = timestamp + CLOCK_SKEW.toMillis();
+    if (!decidedIds.mightContain(deduplicationKey, from)) {
+      if (from > decidedIds.forgottenUpTo()) {
+        return null;
+      }
+      to = Math.min(to, decidedIds.forgottenUpTo());
+    }
+    metrics.storeLookup();
     try (WindowStoreIterator<ProcessedTransaction> found = processed.fetch(deduplicationKey, from, to)) {
       return found.hasNext() ? found.next().value : null;
     }

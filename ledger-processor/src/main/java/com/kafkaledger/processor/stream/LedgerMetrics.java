@@ -15,6 +15,7 @@ public final class LedgerMetrics {
   private final MeterRegistry registry;
   private final Counter duplicates;
   private final Counter processed;
+  private final Counter storeLookups;
   private final Map<OutcomeKind, Counter> outcomes = new ConcurrentHashMap<>();
 
   public LedgerMetrics(MeterRegistry registry) {
@@ -26,6 +27,16 @@ public final class LedgerMetrics {
         .description("Records of the commands topic the ledger processed, whatever came of them;"
             + " its rate is the ledger's processing rate")
         .register(registry);
+    this.storeLookups = Counter.builder("ledger.commands.store-lookups")
+        .description("Look-ups of an earlier decision that reached the processed-transactions store:"
+            + " the in-memory filters said maybe (a repeat, or by chance: about one in a thousand per"
+            + " 131,072 ids the task has decided), or the"
+            + " command's time lies beyond what they cover")
+        .register(registry);
+  }
+
+  void storeLookup() {
+    storeLookups.increment();
   }
 
   void processed() {
