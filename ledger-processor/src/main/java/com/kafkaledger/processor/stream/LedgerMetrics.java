@@ -2,6 +2,8 @@ package com.kafkaledger.processor.stream;
 
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
+import com.kafkaledger.events.Leg;
+import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +19,7 @@ public final class LedgerMetrics {
   private final Counter processed;
   private final Counter storeLookups;
   private final Map<OutcomeKind, Counter> outcomes = new ConcurrentHashMap<>();
+  private final Map<LegKind, Counter> legs = new ConcurrentHashMap<>();
 
   public LedgerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -57,15 +60,18 @@ public final class LedgerMetrics {
 
   private record OutcomeKind(CommandType transactionType, EventType type, RejectionReason reason) {}
 
-  /** A credit leg after a debit, or a reversal after a failed credit. */
-  void followUp(com.kafkaledger.events.LedgerCommand next) {
-    Counter.builder("ledger.transfers.legs")
-        .description("Legs the ledger sent on: CREDIT after a debit, REVERSAL after a failed credit")
-        .tag("leg", next.leg().name())
-        .tag("reason", next.reason() == null ? "none" : next.reason().name())
-        .register(registry)
+  /** A credit leg after a debit, or a reversal after a failed credit; one per transfer. */
+  void followUp(LedgerCommand next) {
+    legs.computeIfAbsent(new LegKind(next.leg(), next.reason()),
+        kind -> Counter.builder("ledger.transfers.legs")
+            .description("Legs the ledger sent on: CREDIT after a debit, REVERSAL after a failed credit")
+            .tag("leg", kind.leg().name())
+            .tag("reason", kind.reason() == null ? "none" : kind.reason().name())
+            .register(registry))
         .increment();
   }
+
+  private record LegKind(Leg leg, RejectionReason reason) {}
 
   void duplicate() {
     duplicates.increment();
