@@ -101,10 +101,8 @@ final class DecidedIds {
     private long newestTimestamp = Long.MIN_VALUE;
 
     void add(long hash, long timestamp) {
-      int first = (int) hash;
-      int step = (int) (hash >>> 32) | 1;
       for (int i = 0; i < HASHES; i++) {
-        int bit = (first + i * step) & (BITS_PER_FILTER - 1);
+        int bit = bit(hash, i);
         bits[bit >>> 6] |= 1L << bit;
       }
       keys++;
@@ -112,15 +110,18 @@ final class DecidedIds {
     }
 
     boolean mightContain(long hash) {
-      int first = (int) hash;
-      int step = (int) (hash >>> 32) | 1;
       for (int i = 0; i < HASHES; i++) {
-        int bit = (first + i * step) & (BITS_PER_FILTER - 1);
+        int bit = bit(hash, i);
         if ((bits[bit >>> 6] & (1L << bit)) == 0) {
           return false;
         }
       }
       return true;
+    }
+
+    /** The i-th of the key's bits: the two halves of its hash combined (Kirsch and Mitzenmacher). */
+    private static int bit(long hash, int i) {
+      return ((int) hash + i * ((int) (hash >>> 32) | 1)) & (BITS_PER_FILTER - 1);
     }
   }
 }
