@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.kafkaledger.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,19 +69,12 @@ class PipelineRestartTest {
 
     pipeline.stopProcessor();
     pipeline.startProcessor();
-    publishAgain(deposit);
-    publishAgain(creditLeg);
-    // each behind its repeat on the same partition: once these are decided, so are the repeats
-    client.move("DEPOSIT", payer, 1, "EUR");
-    client.move("DEPOSIT", payee, 1, "EUR");
+    publishAgainThenDeposit(client, List.of(deposit, creditLeg), 1);
 
     pipeline.stopProcessor();
     pipeline.wipeProcessorState();
     pipeline.startProcessor();
-    publishAgain(deposit);
-    publishAgain(creditLeg);
-    client.move("DEPOSIT", payer, 2, "EUR");
-    client.move("DEPOSIT", payee, 2, "EUR");
+    publishAgainThenDeposit(client, List.of(deposit, creditLeg), 2);
 
     assertThat(client.balance(payer)).isEqualTo(400 - 150 + 1 + 2);
     assertThat(client.balance(payee)).isEqualTo(150 + 1 + 2);
@@ -90,10 +84,20 @@ class PipelineRestartTest {
         .extracting(TopicReader.RawEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
   }
 
-  private void publishAgain(ConsumerRecord<String, byte[]> record) throws Exception {
+  /**
+   * Publishes the records again, then deposits {@code amount} to each of their accounts: a deposit
+   * is decided after the repeat before it on the same partition, so once it is, so is the repeat.
+   */
+  private void publishAgainThenDeposit(LedgerClient client, List<ConsumerRecord<String, byte[]>> records,
+      long amount) throws Exception {
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka);
     try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.COMMANDS, null, record.key(), record.value(), record.headers())).get();
+      for (ConsumerRecord<String, byte[]> record : records) {
+        producer.send(new ProducerRecord<>(Topics.COMMANDS, null, record.key(), record.value(), record.headers())).get();
+      }
+    }
+    for (ConsumerRecord<String, byte[]> record : records) {
+      client.move("DEPOSIT", record.key(), amount, "EUR");
     }
   }
 
