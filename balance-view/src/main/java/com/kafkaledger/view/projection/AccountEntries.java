@@ -1,14 +1,12 @@
 package com.kafkaledger.view.projection;
 
-import static com.kafkaledger.view.projection.JdbcBatch.setInstant;
-import static com.kafkaledger.view.projection.JdbcBatch.setLong;
-import static com.kafkaledger.view.projection.JdbcBatch.setText;
-import static com.kafkaledger.view.projection.JdbcBatch.setUuid;
-
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerEvent;
-import java.util.ArrayList;
+import com.kafkaledger.view.projection.JdbcBatch.Column;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,14 +14,35 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountEntries {
 
-  // The keys (account_id, sequence) and event_id make a replayed event insert nothing.
+  // The keys (account_id, sequence) and event_id make a replayed event insert nothing. One statement
+  // for the whole poll; it returns the events it inserted.
   private static final String INSERT = """
       INSERT INTO account_entries (account_id, sequence, event_id, transaction_id, transaction_type,
           event_type, status, reason, amount, currency, balance_after, counterparty_account_id,
           description, occurred_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+          ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::timestamptz[])
       ON CONFLICT DO NOTHING
+      RETURNING event_id
       """;
+
+  private static final List<Column<LedgerEvent>> COLUMNS = List.of(
+      Column.text(LedgerEvent::accountId),
+      Column.bigint(LedgerEvent::sequence),
+      Column.text(LedgerEvent::eventId),
+      Column.text(LedgerEvent::transactionId),
+      Column.text(LedgerEvent::transactionType),
+      Column.text(LedgerEvent::type),
+      // A reversal is how a transfer fails: it shows (and filters) with the rejections.
+      Column.text(event -> event.isRejection() || event.type() == EventType.TRANSFER_REVERSED
+          ? "REJECTED" : "COMPLETED"),
+      Column.text(LedgerEvent::reason),
+      Column.bigint(LedgerEvent::amount),
+      Column.text(LedgerEvent::currency),
+      Column.bigint(LedgerEvent::balanceAfter),
+      Column.text(LedgerEvent::counterpartyAccountId),
+      Column.text(LedgerEvent::description),
+      Column.text(LedgerEvent::occurredAt));
 
   private final JdbcTemplate jdbc;
 
@@ -37,30 +56,13 @@ class AccountEntries {
    */
   List<LedgerEvent> insertNew(List<LedgerEvent> events) {
     List<LedgerEvent> withHistory = events.stream().filter(event -> event.sequence() >= 1).toList();
-    int[] rowCounts = JdbcBatch.execute(jdbc, INSERT, withHistory, (statement, event) -> {
-      setUuid(statement, 1, event.accountId());
-      statement.setLong(2, event.sequence());
-      setUuid(statement, 3, event.eventId());
-      setUuid(statement, 4, event.transactionId());
-      setText(statement, 5, event.transactionType().name());
-      setText(statement, 6, event.type().name());
-      // A reversal is how a transfer fails: it shows (and filters) with the rejections.
-      setText(statement, 7, event.isRejection() || event.type() == EventType.TRANSFER_REVERSED
-          ? "REJECTED" : "COMPLETED");
-      setText(statement, 8, event.reason() == null ? null : event.reason().name());
-      setLong(statement, 9, event.amount());
-      setText(statement, 10, event.currency());
-      setLong(statement, 11, event.balanceAfter());
-      setUuid(statement, 12, event.counterpartyAccountId());
-      setText(statement, 13, event.description());
-      setInstant(statement, 14, event.occurredAt());
-    });
-    List<LedgerEvent> inserted = new ArrayList<>();
-    for (int i = 0; i < rowCounts.length; i++) {
-      if (JdbcBatch.inserted(rowCounts[i])) {
-        inserted.add(withHistory.get(i));
-      }
+    if (withHistory.isEmpty()) {
+      return List.of();
     }
-    return inserted;
+    Set<UUID> inserted = new HashSet<>(jdbc.query(INSERT,
+        statement -> JdbcBatch.bindColumns(statement, withHistory, COLUMNS),
+        (row, number) -> row.getObject(1, UUID.class)));
+    // in their order; an event read twice in one poll was inserted once, and counts once
+    return withHistory.stream().filter(event -> inserted.remove(UUID.fromString(event.eventId()))).toList();
   }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -39,13 +40,35 @@ final class JdbcBatch {
     });
   }
 
-  /** Whether each row was inserted; anything but 0 or 1 means the driver hides the counts. */
-  static boolean inserted(int rowCount) {
-    if (rowCount != 0 && rowCount != 1) {
-      throw new IllegalStateException("expected 0 or 1 inserted rows, the driver reported " + rowCount
-          + "; the projection relies on per-row counts (do not set reWriteBatchedInserts)");
+  /**
+   * Binds {@code items} as one array per column, for a statement that reads them with
+   * {@code unnest(?::uuid[], ?::bigint[], ...)}: PostgreSQL then executes it once for all the rows,
+   * where a batch executes it once per row. A column is bound as text (to be cast in the statement,
+   * e.g. to uuid or timestamptz) or as bigint.
+   */
+  static <T> void bindColumns(PreparedStatement statement, List<T> items, List<Column<T>> columns)
+      throws SQLException {
+    for (int c = 0; c < columns.size(); c++) {
+      Column<T> column = columns.get(c);
+      Object[] values = column.bigint() ? new Long[items.size()] : new String[items.size()];
+      for (int i = 0; i < items.size(); i++) {
+        Object value = column.value().apply(items.get(i));
+        values[i] = value == null || column.bigint() ? value : value.toString();
+      }
+      statement.setArray(c + 1, statement.getConnection().createArrayOf(column.bigint() ? "int8" : "text", values));
     }
-    return rowCount == 1;
+  }
+
+  /** One column of {@link #bindColumns}: a Long (bigint) or anything whose toString() PostgreSQL parses. */
+  record Column<T>(boolean bigint, Function<T, ?> value) {
+
+    static <T> Column<T> text(Function<T, ?> value) {
+      return new Column<>(false, value);
+    }
+
+    static <T> Column<T> bigint(Function<T, Long> value) {
+      return new Column<>(true, value);
+    }
   }
 
   /** The value must already be a checked canonical UUID, or null. */

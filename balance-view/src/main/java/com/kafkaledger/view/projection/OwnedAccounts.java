@@ -1,13 +1,13 @@
 package com.kafkaledger.view.projection;
 
 import static com.kafkaledger.view.projection.JdbcBatch.setInstant;
-import static com.kafkaledger.view.projection.JdbcBatch.setLong;
 import static com.kafkaledger.view.projection.JdbcBatch.setText;
 import static com.kafkaledger.view.projection.JdbcBatch.setUuid;
 
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.EventType;
 import com.kafkaledger.events.LedgerEvent;
+import com.kafkaledger.view.projection.JdbcBatch.Column;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +34,31 @@ class OwnedAccounts {
   // rejection sets no balance or limit, only ACCOUNT_CLOSED sets the status) if that event is newer
   // than the row, which is where applying the events one by one, each only if newer, ends.
   private static final String MOVE_FORWARD = """
-      UPDATE accounts
-      SET balance = CASE WHEN ? > version THEN ? ELSE balance END,
-          overdraft_limit = CASE WHEN ? > version THEN ? ELSE overdraft_limit END,
-          status = CASE WHEN ? > version THEN ? ELSE status END,
-          version = ?, updated_at = ?
-      WHERE account_id = ? AND version < ?
+      UPDATE accounts AS account
+      SET balance = CASE WHEN change.balance_sequence > account.version THEN change.balance
+              ELSE account.balance END,
+          overdraft_limit = CASE WHEN change.limit_sequence > account.version THEN change.overdraft_limit
+              ELSE account.overdraft_limit END,
+          status = CASE WHEN change.status_sequence > account.version THEN change.status
+              ELSE account.status END,
+          version = change.version, updated_at = change.updated_at
+      FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[],
+          ?::bigint[], ?::timestamptz[])
+          AS change (account_id, balance_sequence, balance, limit_sequence, overdraft_limit, status_sequence,
+              status, version, updated_at)
+      WHERE account.account_id = change.account_id AND account.version < change.version
       """;
+
+  private static final List<Column<Map.Entry<String, Change>>> MOVE_FORWARD_COLUMNS = List.of(
+      Column.text(Map.Entry::getKey),
+      Column.bigint(row -> row.getValue().balanceSequence),
+      Column.bigint(row -> row.getValue().balance),
+      Column.bigint(row -> row.getValue().limitSequence),
+      Column.bigint(row -> row.getValue().limit),
+      Column.bigint(row -> row.getValue().statusSequence),
+      Column.text(row -> row.getValue().status),
+      Column.bigint(row -> row.getValue().version),
+      Column.text(row -> row.getValue().updatedAt));
 
   private final JdbcTemplate jdbc;
 
@@ -55,7 +73,7 @@ class OwnedAccounts {
    */
   void apply(List<LedgerEvent> newEvents) {
     List<LedgerEvent> openings = newEvents.stream().filter(OwnedAccounts::isOpening).toList();
-    // sorted by account id, so that concurrent batches lock the rows in the same order
+    // one row per account: an UPDATE ... FROM changes a row once however often it is named
     Map<String, Change> changes = new TreeMap<>();
     for (LedgerEvent event : newEvents) {
       if (!isOpening(event)) {
@@ -73,19 +91,10 @@ class OwnedAccounts {
       setInstant(statement, 8, event.occurredAt());
       setInstant(statement, 9, event.occurredAt());
     });
-    JdbcBatch.execute(jdbc, MOVE_FORWARD, List.copyOf(changes.entrySet()), (statement, row) -> {
-      Change change = row.getValue();
-      statement.setLong(1, change.balanceSequence);
-      setLong(statement, 2, change.balance);
-      statement.setLong(3, change.limitSequence);
-      setLong(statement, 4, change.limit);
-      statement.setLong(5, change.statusSequence);
-      setText(statement, 6, change.status);
-      statement.setLong(7, change.version);
-      setInstant(statement, 8, change.updatedAt);
-      setUuid(statement, 9, row.getKey());
-      statement.setLong(10, change.version);
-    });
+    if (!changes.isEmpty()) {
+      List<Map.Entry<String, Change>> rows = List.copyOf(changes.entrySet());
+      jdbc.update(MOVE_FORWARD, statement -> JdbcBatch.bindColumns(statement, rows, MOVE_FORWARD_COLUMNS));
+    }
   }
 
   /**
