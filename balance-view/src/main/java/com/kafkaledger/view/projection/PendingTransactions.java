@@ -1,14 +1,12 @@
 package com.kafkaledger.view.projection;
 
-import static com.kafkaledger.view.projection.JdbcBatch.setInstant;
-import static com.kafkaledger.view.projection.JdbcBatch.setLong;
-import static com.kafkaledger.view.projection.JdbcBatch.setText;
-import static com.kafkaledger.view.projection.JdbcBatch.setUuid;
-
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.Leg;
-import java.util.Comparator;
+import com.kafkaledger.view.projection.JdbcBatch.Column;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +25,12 @@ class PendingTransactions {
   private static final String RECORD = """
       INSERT INTO transactions AS existing (transaction_id, type, status, amount, currency,
           from_account_id, to_account_id, description, initiator_id, fingerprint, created_at)
-      VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT transaction_id, type, 'PENDING', amount, currency, from_account_id, to_account_id, description,
+          initiator_id, fingerprint, created_at
+      FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
+          ?::text[], ?::timestamptz[])
+          AS command (transaction_id, type, amount, currency, from_account_id, to_account_id, description,
+              initiator_id, fingerprint, created_at)
       ON CONFLICT (transaction_id) DO UPDATE SET
           amount = COALESCE(existing.amount, EXCLUDED.amount),
           from_account_id = COALESCE(existing.from_account_id, EXCLUDED.from_account_id),
@@ -38,36 +41,75 @@ class PendingTransactions {
           created_at = LEAST(existing.created_at, EXCLUDED.created_at)
       """;
 
+  private static final List<Column<Pending>> COLUMNS = List.of(
+      Column.text(Pending::transactionId),
+      Column.text(Pending::type),
+      Column.bigint(Pending::amount),
+      Column.text(Pending::currency),
+      Column.text(Pending::fromAccountId),
+      Column.text(Pending::toAccountId),
+      Column.text(Pending::description),
+      Column.text(Pending::initiatorId),
+      Column.text(Pending::fingerprint),
+      Column.text(Pending::createdAt));
+
   private final JdbcTemplate jdbc;
 
   PendingTransactions(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Returns how many commands opened a transaction; the others were later legs. */
+  /**
+   * Returns how many commands opened a transaction; the others were later legs. One row per
+   * transaction and statement (a statement may not upsert a row twice): a command published twice
+   * (a client's retry) and read in one poll is merged first, as upserting both in turn would.
+   */
   int record(List<LedgerCommand> commands) {
-    // the same order as TransactionOutcomes, so that the two never lock rows crosswise
-    List<LedgerCommand> inLockOrder = commands.stream()
-        .filter(PendingTransactions::opensTransaction)
-        .sorted(Comparator.comparing(LedgerCommand::transactionId))
-        .toList();
-    JdbcBatch.execute(jdbc, RECORD, inLockOrder, (statement, command) -> {
-      var parties = TransactionParties.of(command);
-      setUuid(statement, 1, command.transactionId());
-      setText(statement, 2, command.type().name());
-      setLong(statement, 3, command.amount());
-      setText(statement, 4, command.currency());
-      setUuid(statement, 5, parties.fromAccountId());
-      setUuid(statement, 6, parties.toAccountId());
-      setText(statement, 7, command.description());
-      setText(statement, 8, command.initiatorId());
-      setText(statement, 9, command.fingerprint());
-      setInstant(statement, 10, command.requestedAt());
-    });
-    return inLockOrder.size();
+    // sorted by id, as TransactionOutcomes does, so that the two never lock rows crosswise
+    Map<String, Pending> rows = new TreeMap<>();
+    int opening = 0;
+    for (LedgerCommand command : commands) {
+      if (opensTransaction(command)) {
+        rows.merge(command.transactionId(), Pending.of(command), Pending::then);
+        opening++;
+      }
+    }
+    if (!rows.isEmpty()) {
+      List<Pending> pending = List.copyOf(rows.values());
+      jdbc.update(RECORD, statement -> JdbcBatch.bindColumns(statement, pending, COLUMNS));
+    }
+    return opening;
   }
 
   private static boolean opensTransaction(LedgerCommand command) {
     return command.leg() == null || command.leg() == Leg.DEBIT;
+  }
+
+  /** The row a command records; {@link #then} is what upserting another onto it leaves. */
+  private record Pending(String transactionId, String type, Long amount, String currency, String fromAccountId,
+      String toAccountId, String description, String initiatorId, String fingerprint, Instant createdAt) {
+
+    static Pending of(LedgerCommand command) {
+      var parties = TransactionParties.of(command);
+      return new Pending(command.transactionId(), command.type().name(), command.amount(), command.currency(),
+          parties.fromAccountId(), parties.toAccountId(), command.description(), command.initiatorId(),
+          command.fingerprint(), command.requestedAt());
+    }
+
+    Pending then(Pending next) {
+      return new Pending(transactionId, type, first(amount, next.amount), currency,
+          first(fromAccountId, next.fromAccountId), first(toAccountId, next.toAccountId),
+          first(description, next.description), first(initiatorId, next.initiatorId),
+          first(fingerprint, next.fingerprint), earliest(createdAt, next.createdAt));
+    }
+
+    private static <T> T first(T value, T otherwise) {
+      return value != null ? value : otherwise;
+    }
+
+    /** As SQL's LEAST: a null is ignored. */
+    private static Instant earliest(Instant one, Instant other) {
+      return one == null ? other : other == null || one.isBefore(other) ? one : other;
+    }
   }
 }

@@ -1,13 +1,11 @@
 package com.kafkaledger.view.projection;
 
-import static com.kafkaledger.view.projection.JdbcBatch.setInstant;
-import static com.kafkaledger.view.projection.JdbcBatch.setLong;
-import static com.kafkaledger.view.projection.JdbcBatch.setText;
-import static com.kafkaledger.view.projection.JdbcBatch.setUuid;
-
 import com.kafkaledger.events.LedgerEvent;
-import java.util.Comparator;
+import com.kafkaledger.view.projection.JdbcBatch.Column;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +26,8 @@ class TransactionOutcomes {
   private static final String FINISH = """
       INSERT INTO transactions AS existing (transaction_id, type, status, reason, amount, currency,
           from_account_id, to_account_id, description, initiator_id, created_at, completed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::uuid[],
+          ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
       ON CONFLICT (transaction_id) DO UPDATE SET
           status = CASE WHEN existing.status IN ('COMPLETED', 'REJECTED') THEN existing.status
               ELSE EXCLUDED.status END,
@@ -46,30 +45,43 @@ class TransactionOutcomes {
           initiator_id = COALESCE(existing.initiator_id, EXCLUDED.initiator_id)
       """;
 
+  private static final List<Column<Outcome>> COLUMNS = List.of(
+      Column.text(Outcome::transactionId),
+      Column.text(Outcome::type),
+      Column.text(Outcome::status),
+      Column.text(Outcome::reason),
+      Column.bigint(Outcome::amount),
+      Column.text(Outcome::currency),
+      Column.text(Outcome::fromAccountId),
+      Column.text(Outcome::toAccountId),
+      Column.text(Outcome::description),
+      Column.text(Outcome::initiatorId),
+      Column.text(Outcome::createdAt),
+      Column.text(Outcome::completedAt));
+
   private final JdbcTemplate jdbc;
 
   TransactionOutcomes(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Idempotent: finishing a transaction again with the same event changes nothing. */
+  /**
+   * Idempotent: finishing a transaction again with the same event changes nothing. One row per
+   * transaction and statement (a statement may not upsert a row twice): a transaction's events in
+   * one poll, both legs of a transfer or an event read twice, are merged first into the row that
+   * upserting them one by one, in their order, would leave.
+   */
   void finish(List<LedgerEvent> events) {
-    JdbcBatch.execute(jdbc, FINISH, inLockOrder(events), (statement, event) -> {
-      var parties = TransactionParties.of(event);
-      String status = statusAfter(event);
-      setUuid(statement, 1, event.transactionId());
-      setText(statement, 2, event.transactionType().name());
-      setText(statement, 3, status);
-      setText(statement, 4, event.reason() == null ? null : event.reason().name());
-      setLong(statement, 5, event.amount());
-      setText(statement, 6, event.currency());
-      setUuid(statement, 7, parties.fromAccountId());
-      setUuid(statement, 8, parties.toAccountId());
-      setText(statement, 9, event.description());
-      setText(statement, 10, event.initiatorId());
-      setInstant(statement, 11, event.occurredAt());
-      setInstant(statement, 12, status.equals(PENDING) ? null : event.occurredAt());
-    });
+    // sorted by id: the command listener writes the same rows in its own transactions, in the
+    // same order, so that the two never lock two rows crosswise
+    Map<String, Outcome> outcomes = new TreeMap<>();
+    for (LedgerEvent event : events) {
+      outcomes.merge(event.transactionId(), Outcome.of(event), Outcome::then);
+    }
+    if (!outcomes.isEmpty()) {
+      List<Outcome> rows = List.copyOf(outcomes.values());
+      jdbc.update(FINISH, statement -> JdbcBatch.bindColumns(statement, rows, COLUMNS));
+    }
   }
 
   private static String statusAfter(LedgerEvent event) {
@@ -81,11 +93,33 @@ class TransactionOutcomes {
     };
   }
 
-  /**
-   * The command listener writes the same rows in its own transactions; both sort by id so that
-   * they never lock two rows crosswise. The sort is stable: a transaction's events keep their order.
-   */
-  private static List<LedgerEvent> inLockOrder(List<LedgerEvent> events) {
-    return events.stream().sorted(Comparator.comparing(LedgerEvent::transactionId)).toList();
+  /** A transactions row as events leave it; the upsert above merges it into the stored one. */
+  private record Outcome(String transactionId, String type, String status, String reason, Long amount,
+      String currency, String fromAccountId, String toAccountId, String description, String initiatorId,
+      Instant createdAt, Instant completedAt) {
+
+    static Outcome of(LedgerEvent event) {
+      var parties = TransactionParties.of(event);
+      String status = statusAfter(event);
+      return new Outcome(event.transactionId(), event.transactionType().name(), status,
+          event.reason() == null ? null : event.reason().name(), event.amount(), event.currency(),
+          parties.fromAccountId(), parties.toAccountId(), event.description(), event.initiatorId(),
+          event.occurredAt(), status.equals(PENDING) ? null : event.occurredAt());
+    }
+
+    /** This row, then {@code next} upserted onto it, as the statement above would. */
+    Outcome then(Outcome next) {
+      boolean finished = !status.equals(PENDING);
+      return new Outcome(transactionId, first(type, next.type), finished ? status : next.status,
+          finished ? reason : next.reason, first(amount, next.amount), first(currency, next.currency),
+          first(fromAccountId, next.fromAccountId), first(toAccountId, next.toAccountId),
+          first(description, next.description), first(initiatorId, next.initiatorId),
+          createdAt.isBefore(next.createdAt) ? createdAt : next.createdAt,
+          finished ? completedAt : next.completedAt);
+    }
+
+    private static <T> T first(T value, T otherwise) {
+      return value != null ? value : otherwise;
+    }
   }
 }
