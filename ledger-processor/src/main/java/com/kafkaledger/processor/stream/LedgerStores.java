@@ -24,11 +24,10 @@ final class LedgerStores {
    * heap per account, restored from the changelog when a task moves), where RocksDB's get and put
    * cost a quarter of the stream thread; in RocksDB for more accounts than the heap holds. No record
    * cache: measured with ./bench --only ledger-alone, caching them cut the ledger's rate to a third.
-   * In memory, a hash map: the accounts are only ever looked up by key.
    */
   static StoreBuilder<KeyValueStore<String, AccountState>> accounts(boolean inMemory) {
     return Stores.keyValueStoreBuilder(
-        inMemory ? HashMapStore.supplier(ACCOUNTS) : Stores.persistentKeyValueStore(ACCOUNTS),
+        inMemory ? Stores.inMemoryKeyValueStore(ACCOUNTS) : Stores.persistentKeyValueStore(ACCOUNTS),
         Serdes.String(), StateSerdes.accounts());
   }
 

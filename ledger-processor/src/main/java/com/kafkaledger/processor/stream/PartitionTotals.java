@@ -3,8 +3,8 @@ package com.kafkaledger.processor.stream;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.LedgerTotals;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -17,32 +17,21 @@ final class PartitionTotals {
 
   private final int partition;
   private final KeyValueStore<String, LedgerTotals> store;
-  /**
-   * What the store holds, per currency, read from it once when the task starts (Streams builds the
-   * processor again after any restore). Every event adds to the totals: reading them back from the
-   * store's cache and deserialising them each time cost a tenth of the stream thread.
-   */
-  private final Map<String, LedgerTotals> current = new TreeMap<>();
   private boolean changedSincePublished = true;
 
   PartitionTotals(int partition, KeyValueStore<String, LedgerTotals> store) {
     this.partition = partition;
     this.store = store;
-    try (var all = store.all()) {
-      all.forEachRemaining(entry -> current.put(entry.key, entry.value));
-    }
   }
 
   void add(LedgerEvent event) {
-    LedgerTotals before = current.get(event.currency());
-    if (before == null) {
-      before = new LedgerTotals(partition, event.currency(), 0, 0, 0, 0, event.occurredAt());
+    LedgerTotals current = store.get(event.currency());
+    if (current == null) {
+      current = new LedgerTotals(partition, event.currency(), 0, 0, 0, 0, event.occurredAt());
     }
-    LedgerTotals after = new LedgerTotals(partition, event.currency(),
-        before.accounts() + event.balanceDelta(), before.transit() + event.transitDelta(),
-        before.system() + event.systemDelta(), before.events() + 1, event.occurredAt());
-    store.put(event.currency(), after);
-    current.put(event.currency(), after);
+    store.put(event.currency(), new LedgerTotals(partition, event.currency(),
+        current.accounts() + event.balanceDelta(), current.transit() + event.transitDelta(),
+        current.system() + event.systemDelta(), current.events() + 1, event.occurredAt()));
     changedSincePublished = true;
   }
 
@@ -54,8 +43,12 @@ final class PartitionTotals {
     if (!changedSincePublished) {
       return;
     }
-    long partitionEvents = current.values().stream().mapToLong(LedgerTotals::events).sum();
-    for (LedgerTotals totals : current.values()) {
+    List<LedgerTotals> perCurrency = new ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(entry -> perCurrency.add(entry.value));
+    }
+    long partitionEvents = perCurrency.stream().mapToLong(LedgerTotals::events).sum();
+    for (LedgerTotals totals : perCurrency) {
       LedgerTotals published = new LedgerTotals(partition, totals.currency(), totals.accounts(),
           totals.transit(), totals.system(), partitionEvents, now);
       send.accept(new Record<>(published.key(), published, now.toEpochMilli()));
