@@ -76,10 +76,6 @@ final class JdbcBatch {
     statement.setObject(index, value == null ? null : UUID.fromString(value), Types.OTHER);
   }
 
-  static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-    statement.setObject(index, value, Types.BIGINT);
-  }
-
   static void setText(PreparedStatement statement, int index, String value) throws SQLException {
     statement.setObject(index, value, Types.VARCHAR);
   }
