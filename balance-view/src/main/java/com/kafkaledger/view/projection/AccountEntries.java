@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountEntries {
 
-  // The keys (account_id, sequence) and event_id make a replayed event insert nothing. One statement
+  // The primary key (account_id, sequence) makes a replayed event insert nothing. One statement
   // for the whole poll; it returns the events it inserted.
   private static final String INSERT = """
       INSERT INTO account_entries (account_id, sequence, event_id, transaction_id, transaction_type,
