@@ -2,10 +2,13 @@ package com.kafkaledger.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kafkaledger.testsupport.TestInfrastructure;
+import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +25,15 @@ class AuthenticationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String PASSWORD = "correct-horse-42";
+  private static PostgresCoordinates database;
   private static ConfigurableApplicationContext gateway;
   private static String base;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startGateway() {
-    gateway = GatewayWithoutBackends.start("gateway_auth",
+    database = TestInfrastructure.newDatabase("gateway_auth");
+    gateway = GatewayWithoutBackends.startOn(database,
         "--ledger.gateway.operator.email=ops@example.com",
         "--ledger.gateway.operator.password=operator-pass-1234",
         "--ledger.gateway.sign-in-attempts-per-email-per-minute=3");
@@ -116,6 +121,42 @@ class AuthenticationTest {
   }
 
   @Test
+  void aTokenLoggedOutOnAnotherInstanceIsRefusedThereWithinSeconds() throws Exception {
+    String email = email();
+    post("/api/v1/auth/signup", signUp(email, PASSWORD, "CUSTOMER"), null);
+    String token = json(post("/api/v1/auth/token", credentials(email, PASSWORD), null)).get("accessToken").stringValue();
+    try (ConfigurableApplicationContext other = GatewayWithoutBackends.startOn(database,
+        "--ledger.gateway.revoked-tokens-refresh=200ms")) {
+      String otherBase = GatewayWithoutBackends.baseUrl(other);
+      // Accepted there (the view is unreachable, so an authenticated read ends in 503, not 401).
+      assertThat(get(otherBase, "/api/v1/accounts", token).statusCode()).isEqualTo(503);
+
+      assertThat(post("/api/v1/auth/logout", "", token).statusCode()).isEqualTo(204);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      int status = get(otherBase, "/api/v1/accounts", token).statusCode();
+      while (status != 401 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        status = get(otherBase, "/api/v1/accounts", token).statusCode();
+      }
+      assertThat(status).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void anInstanceStartedAfterALogoutRefusesTheToken() throws Exception {
+    String email = email();
+    post("/api/v1/auth/signup", signUp(email, PASSWORD, "CUSTOMER"), null);
+    String token = json(post("/api/v1/auth/token", credentials(email, PASSWORD), null)).get("accessToken").stringValue();
+    assertThat(post("/api/v1/auth/logout", "", token).statusCode()).isEqualTo(204);
+
+    try (ConfigurableApplicationContext restarted = GatewayWithoutBackends.startOn(database)) {
+      assertThat(get(GatewayWithoutBackends.baseUrl(restarted), "/api/v1/accounts", token).statusCode())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
   void withoutOrWithAForgedTokenEverythingButSignInIs401() throws Exception {
     assertThat(get("/api/v1/accounts", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/v1/accounts", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6Ik9QRVJBVE9SIn0.c2lnbmF0dXJl")
@@ -153,7 +194,11 @@ class AuthenticationTest {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    return get(base, path, token);
+  }
+
+  private HttpResponse<String> get(String gatewayUrl, String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

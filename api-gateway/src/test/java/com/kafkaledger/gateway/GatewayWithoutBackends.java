@@ -15,7 +15,11 @@ final class GatewayWithoutBackends {
   private GatewayWithoutBackends() {}
 
   static ConfigurableApplicationContext start(String databaseName, String... extraArguments) {
-    PostgresCoordinates database = TestInfrastructure.newDatabase(databaseName);
+    return startOn(TestInfrastructure.newDatabase(databaseName), extraArguments);
+  }
+
+  /** Another instance on a database an earlier one created, as instances share it in production. */
+  static ConfigurableApplicationContext startOn(PostgresCoordinates database, String... extraArguments) {
     List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=" + database.jdbcUrl() + "?currentSchema=gateway",

@@ -115,8 +115,9 @@ class AuthController {
     return answer;
   }
 
-  /** The token stops working on every instance. */
-  @Operation(operationId = "logout", summary = "Log out: the token stops working on every instance",
+  /** The token stops working here at once, and on every other instance within a second. */
+  @Operation(operationId = "logout",
+      summary = "Log out: the token stops working at once here, and within a second on every other instance",
       security = @SecurityRequirement(name = ApiDocumentation.BEARER))
   @ApiResponse(responseCode = "204", description = "Logged out")
   @PostMapping("/logout")
