@@ -1,15 +1,10 @@
 package com.kafkaledger.bench.pipeline;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -17,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's REST API as the load generator uses it: asynchronous sends, answers read by pattern
- * (a batch answer's envelope is parsed, as its items' problem documents have a "status" of their own).
+ * The gateway's REST API as the load generator uses it: asynchronous sends over {@link LeanHttpClient},
+ * answers read by pattern (a batch answer's envelope is parsed, as its items' problem documents have a
+ * "status" of their own).
  */
 final class RestClient {
 
@@ -26,14 +22,10 @@ final class RestClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .executor(Executors.newFixedThreadPool(4))
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-  private final String baseUrl;
+  private final LeanHttpClient http;
 
   RestClient(String baseUrl) {
-    this.baseUrl = baseUrl;
+    this.http = new LeanHttpClient(baseUrl, TIMEOUT);
   }
 
   record Answer(int status, String body) {
@@ -76,15 +68,8 @@ final class RestClient {
   }
 
   CompletableFuture<Answer> post(String path, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> new Answer(response.statusCode(), response.body()))
+    return http.post(path, token, body)
+        .thenApply(response -> new Answer(response.status(), response.body()))
         .exceptionally(failure -> new Answer(-1, String.valueOf(failure)));
   }
 
