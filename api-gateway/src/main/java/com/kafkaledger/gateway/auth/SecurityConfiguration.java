@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Stateless bearer-token security: sign-up and sign-in are open, health, metrics and the API docs are open,
@@ -61,6 +62,12 @@ class SecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /** Spring Security's strict firewall, its header checks cheap for printable ASCII. */
+  @Bean
+  HttpFirewall httpFirewall() {
+    return HeaderFirewall.create();
   }
 
   /** Slow and salted; Spring Security's own encoder, no hand-rolled crypto. */
