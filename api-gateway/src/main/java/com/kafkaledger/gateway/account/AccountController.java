@@ -104,7 +104,7 @@ class AccountController {
         request.kind(), request.currency(), IdempotencyKeys.fingerprint("OPEN_ACCOUNT", request.kind(),
             request.currency()), now).byRole(caller.role());
     submissions.submit(command, key != null,
-        PendingView.of(transactionId, "OPEN_ACCOUNT", null, request.currency(), null, accountId, null, now));
+        new PendingView(transactionId, "OPEN_ACCOUNT", null, request.currency(), null, accountId, null, now));
 
     URI location = URI.create("/api/v1/accounts/" + accountId);
     return waiter.account(accountId, openingPatience)
@@ -136,7 +136,7 @@ class AccountController {
     LedgerCommand command = LedgerCommand.closeAccount(transactionId, id, caller.id(), currency,
         IdempotencyKeys.fingerprint("CLOSE_ACCOUNT", id), now).byRole(caller.role());
     Map<String, Object> current = submissions.submit(command, key != null,
-        PendingView.of(transactionId, "CLOSE_ACCOUNT", null, currency, null, id, null, now));
+        new PendingView(transactionId, "CLOSE_ACCOUNT", null, currency, null, id, null, now));
     return answers.submitted(transactionId, current, PreferWait.from(prefer));
   }
 
@@ -171,7 +171,7 @@ class AccountController {
     LedgerCommand command = LedgerCommand.setOverdraftLimit(transactionId, id, caller.id(), currency,
         limit, IdempotencyKeys.fingerprint("SET_OVERDRAFT_LIMIT", id, limit), now).byRole(caller.role());
     Map<String, Object> current = submissions.submit(command, key != null,
-        PendingView.of(transactionId, "SET_OVERDRAFT_LIMIT", null, currency, null, id, null, now));
+        new PendingView(transactionId, "SET_OVERDRAFT_LIMIT", null, currency, null, id, null, now));
     return answers.submitted(transactionId, current, PreferWait.from(prefer));
   }
 

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How an accepted transaction looks to clients until the ledger decides it: the view's shape. */
-public final class PendingView {
+/**
+ * How an accepted transaction looks to clients until the ledger decides it. Kept as these fields,
+ * not as the map clients see: each gateway remembers its recent submissions (up to 100,000), and
+ * a map per submission was most of the gateway's live heap, copied by every young collection.
+ */
+public record PendingView(String transactionId, String type, Long amount, String currency,
+    String fromAccountId, String toAccountId, String description, Instant createdAt) {
 
-  private PendingView() {}
-
-  public static Map<String, Object> of(String transactionId, String type, Long amount, String currency,
-      String fromAccountId, String toAccountId, String description, Instant createdAt) {
+  /** The view's shape, as {@code GET /transactions/{id}} answers it. */
+  public Map<String, Object> asMap() {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("transactionId", transactionId);
     view.put("type", type);

@@ -35,5 +35,5 @@ public class RecentSubmissions {
 
   /** An accepted request, as the pending transaction clients see before the ledger decides. */
   public record Submission(String transactionId, String fingerprint, String initiatorId,
-      Map<String, Object> pendingView) {}
+      PendingView pendingView) {}
 }

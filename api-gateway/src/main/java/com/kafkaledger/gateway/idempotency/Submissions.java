@@ -43,7 +43,7 @@ public class Submissions {
    * @param retryable whether the client sent an Idempotency-Key (else the id is random, never seen)
    * @param pendingView how the transaction looks until the ledger decides it
    */
-  public record NewTransaction(LedgerCommand command, boolean retryable, Map<String, Object> pendingView) {}
+  public record NewTransaction(LedgerCommand command, boolean retryable, PendingView pendingView) {}
 
   /** What became of one submission: the transaction as clients see it now, or why it was refused. */
   public record Submitted(Map<String, Object> current, RuntimeException refusal) {
@@ -65,7 +65,7 @@ public class Submissions {
     return submitAll(List.of(transaction)).get(0).currentOrThrow();
   }
 
-  public Map<String, Object> submit(LedgerCommand command, boolean retryable, Map<String, Object> pendingView) {
+  public Map<String, Object> submit(LedgerCommand command, boolean retryable, PendingView pendingView) {
     return submit(new NewTransaction(command, retryable, pendingView));
   }
 
@@ -129,7 +129,7 @@ public class Submissions {
       LedgerCommand command = transaction.command();
       recent.remember(new Submission(command.transactionId(), command.fingerprint(), command.initiatorId(),
           transaction.pendingView()));
-      answers.set(indexes.get(n), new Submitted(transaction.pendingView(), null));
+      answers.set(indexes.get(n), new Submitted(transaction.pendingView().asMap(), null));
     }
   }
 
@@ -164,6 +164,6 @@ public class Submissions {
       visible.remove("initiatorId");
       return Optional.of(visible);
     }
-    return local.map(Submission::pendingView);
+    return local.map(submission -> submission.pendingView().asMap());
   }
 }

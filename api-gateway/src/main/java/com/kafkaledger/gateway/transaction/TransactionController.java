@@ -98,7 +98,7 @@ class TransactionController {
         .or(() -> accepted.map(RecentSubmissions.Submission::initiatorId))
         .orElse(null);
     Optional<Map<String, Object>> current = known.map(TransactionController::withoutInternals)
-        .or(() -> accepted.map(RecentSubmissions.Submission::pendingView));
+        .or(() -> accepted.map(submission -> submission.pendingView().asMap()));
     if (current.isEmpty() || !access.maySee(caller, initiatorId, current.get())) {
       throw new NotFoundException("transaction " + id + " was not found");
     }

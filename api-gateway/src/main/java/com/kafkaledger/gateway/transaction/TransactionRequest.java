@@ -101,9 +101,9 @@ record TransactionRequest(CommandType type, String fromAccountId, String toAccou
   }
 
   /** The representation of this transaction before the ledger decided it. */
-  Map<String, Object> pendingView(String transactionId, Instant now) {
+  PendingView pendingView(String transactionId, Instant now) {
     String system = SystemAccounts.idFor(currency);
-    return PendingView.of(transactionId, type.name(), amount, currency,
+    return new PendingView(transactionId, type.name(), amount, currency,
         fromAccountId == null ? system : fromAccountId, toAccountId == null ? system : toAccountId,
         description, now);
   }
