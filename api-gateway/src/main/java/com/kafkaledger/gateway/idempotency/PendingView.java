@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How an accepted transaction looks to clients until the ledger decides it. Kept as these fields,
- * not as the map clients see: each gateway remembers its recent submissions (up to 100,000), and
+ * not as the map clients see: each gateway remembers its recent submissions (100,000 by default), and
  * a map per submission was most of the gateway's live heap, copied by every young collection.
  */
 public record PendingView(String transactionId, String type, Long amount, String currency,
