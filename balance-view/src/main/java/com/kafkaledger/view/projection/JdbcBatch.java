@@ -21,6 +21,11 @@ final class JdbcBatch {
 
   private JdbcBatch() {}
 
+  /** SQL's {@code COALESCE} of two: how an upsert keeps a column when rows are merged before it. */
+  static <T> T coalesce(T value, T otherwise) {
+    return value != null ? value : otherwise;
+  }
+
   /** The rows each execution changed, in the order of {@code items}. */
   static <T> int[] execute(JdbcTemplate jdbc, String sql, List<T> items,
       ParameterizedPreparedStatementSetter<T> setter) {

@@ -1,5 +1,7 @@
 package com.kafkaledger.view.projection;
 
+import static com.kafkaledger.view.projection.JdbcBatch.coalesce;
+
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.Leg;
 import com.kafkaledger.view.projection.JdbcBatch.Column;
@@ -97,14 +99,10 @@ class PendingTransactions {
     }
 
     Pending then(Pending next) {
-      return new Pending(transactionId, type, first(amount, next.amount), currency,
-          first(fromAccountId, next.fromAccountId), first(toAccountId, next.toAccountId),
-          first(description, next.description), first(initiatorId, next.initiatorId),
-          first(fingerprint, next.fingerprint), earliest(createdAt, next.createdAt));
-    }
-
-    private static <T> T first(T value, T otherwise) {
-      return value != null ? value : otherwise;
+      return new Pending(transactionId, type, coalesce(amount, next.amount), currency,
+          coalesce(fromAccountId, next.fromAccountId), coalesce(toAccountId, next.toAccountId),
+          coalesce(description, next.description), coalesce(initiatorId, next.initiatorId),
+          coalesce(fingerprint, next.fingerprint), earliest(createdAt, next.createdAt));
     }
 
     /** As SQL's LEAST: a null is ignored. */

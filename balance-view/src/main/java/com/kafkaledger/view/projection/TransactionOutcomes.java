@@ -1,5 +1,7 @@
 package com.kafkaledger.view.projection;
 
+import static com.kafkaledger.view.projection.JdbcBatch.coalesce;
+
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.view.projection.JdbcBatch.Column;
 import java.time.Instant;
@@ -110,16 +112,12 @@ class TransactionOutcomes {
     /** This row, then {@code next} upserted onto it, as the statement above would. */
     Outcome then(Outcome next) {
       boolean finished = !status.equals(PENDING);
-      return new Outcome(transactionId, first(type, next.type), finished ? status : next.status,
-          finished ? reason : next.reason, first(amount, next.amount), first(currency, next.currency),
-          first(fromAccountId, next.fromAccountId), first(toAccountId, next.toAccountId),
-          first(description, next.description), first(initiatorId, next.initiatorId),
+      return new Outcome(transactionId, coalesce(type, next.type), finished ? status : next.status,
+          finished ? reason : next.reason, coalesce(amount, next.amount), coalesce(currency, next.currency),
+          coalesce(fromAccountId, next.fromAccountId), coalesce(toAccountId, next.toAccountId),
+          coalesce(description, next.description), coalesce(initiatorId, next.initiatorId),
           createdAt.isBefore(next.createdAt) ? createdAt : next.createdAt,
           finished ? completedAt : next.completedAt);
-    }
-
-    private static <T> T first(T value, T otherwise) {
-      return value != null ? value : otherwise;
     }
   }
 }
