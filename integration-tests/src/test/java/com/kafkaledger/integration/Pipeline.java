@@ -88,8 +88,12 @@ final class Pipeline implements AutoCloseable {
 
   /** With the processor stopped: its next start restores its state from the changelogs. */
   void wipeProcessorState() {
-    try (var paths = Files.walk(processorState)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(processorState))
+    deleteContents(processorState);
+  }
+
+  private static void deleteContents(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(directory))
           .forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -155,5 +159,8 @@ final class Pipeline implements AutoCloseable {
         context.close();
       }
     }
+    // the processor's RocksDB state, a temporary directory per pipeline
+    deleteContents(processorState);
+    processorState.toFile().delete();
   }
 }

@@ -229,6 +229,9 @@ final class SystemCluster implements AutoCloseable {
     switch (service.kind) {
       case LEDGER_PROCESSOR -> {
         environment.put("LEDGER_STATE_DIR", root.resolve(service.name + "-state").toString());
+        // RocksDB unpacks its native library into /tmp and deletes it at exit, which kill -9 skips:
+        // here it goes to one file of this run's directory, replaced at each start.
+        environment.put("ROCKSDB_SHAREDLIB_DIR", nativeLibraryDirectory(service).toString());
         environment.put("LEDGER_LEG_SIGNING_KEY", secrets.get("LEDGER_LEG_SIGNING_KEY"));
         // The broker's minimum: a killed instance's partitions move to the other one sooner.
         environment.put("LEDGER_SESSION_TIMEOUT_MS", "6000");
@@ -251,6 +254,10 @@ final class SystemCluster implements AutoCloseable {
       }
     }
     return environment;
+  }
+
+  private Path nativeLibraryDirectory(Service service) {
+    return root.resolve(service.name + "-native");
   }
 
   private Path log(String name) {
@@ -288,6 +295,9 @@ final class SystemCluster implements AutoCloseable {
     }
 
     void start() throws IOException {
+      if (kind == LedgerService.LEDGER_PROCESSOR) {
+        Files.createDirectories(nativeLibraryDirectory(this));
+      }
       process = ServiceProcess.start(kind, name, projectRoot, port, SERVICE_JVM_OPTIONS, environment(this), log(name));
     }
 
