@@ -105,6 +105,26 @@ class AccessRulesTest {
   }
 
   @Test
+  void aMerchantChargesCustomersWalletsOnlyNotItsOwnAccountNorAnotherMerchants() {
+    LedgerClient shop = api.asMerchant("shop");
+    LedgerClient rival = api.asMerchant("rival");
+    String shopAccount = shop.openAccount("EUR");
+    String rivalAccount = rival.openAccount("EUR");
+    rival.move("DEPOSIT", rivalAccount, 100, "EUR");
+
+    Http.Response ownAccount = shop.submitCharge(shopAccount, 10, "EUR", "to myself");
+    JsonNode rivals = shop.charge(rivalAccount, 10, "EUR", "not a customer");
+
+    assertThat(ownAccount.status()).isEqualTo(400);
+    assertThat(ownAccount.json().get("errors").get(0).get("field").stringValue()).isEqualTo("fromAccountId");
+    assertThat(TopicReader.commandsFor(pipeline.kafka, shopAccount)).as("the opening only").hasSize(1);
+    assertThat(rivals.get("status").stringValue()).isEqualTo("REJECTED");
+    assertThat(rivals.get("reason").stringValue()).isEqualTo("NOT_AUTHORIZED");
+    assertThat(rival.balance(rivalAccount)).isEqualTo(100);
+    assertThat(shop.balance(shopAccount)).isZero();
+  }
+
+  @Test
   void operatorsReadEveryAccountButCannotMoveCustomersMoney() {
     LedgerClient operator = api.asOperator();
 

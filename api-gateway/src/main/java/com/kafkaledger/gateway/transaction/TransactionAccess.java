@@ -7,6 +7,7 @@ import com.kafkaledger.events.Role;
 import com.kafkaledger.gateway.access.AccountAccess;
 import com.kafkaledger.gateway.access.ForbiddenException;
 import com.kafkaledger.gateway.caller.Caller;
+import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.view.ViewClient;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +48,14 @@ class TransactionAccess {
         accounts.requireOwner(caller, request.fromAccountId());
         yield request;
       }
-      case CHARGE -> request.withDestination(merchantAccountOf(caller));
+      case CHARGE -> {
+        String merchantAccount = merchantAccountOf(caller);
+        // the ledger would take a movement from an account to itself as a broken command, not decide it
+        if (merchantAccount.equals(request.fromAccountId())) {
+          throw InvalidRequestException.of("fromAccountId", "must be a customer's wallet, not your own account");
+        }
+        yield request.withDestination(merchantAccount);
+      }
       default -> throw new IllegalStateException("not a movement: " + request.type());
     };
   }

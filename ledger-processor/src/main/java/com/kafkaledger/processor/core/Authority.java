@@ -28,8 +28,9 @@ final class Authority {
         case CREDIT, REVERSAL -> true;
       };
       case CHARGE -> switch (command.leg()) {
-        // The wallet's owner is the customer, not the initiator: the wallet id is the token.
-        case DEBIT -> roleOf(command) == Role.MERCHANT;
+        // The wallet's owner is the customer, not the initiator: the wallet id is the token. Only a
+        // customer's wallet: a merchant's account is no one else's to charge.
+        case DEBIT -> roleOf(command) == Role.MERCHANT && account.kind() == AccountKind.CUSTOMER;
         // A merchant can only credit its own account.
         case CREDIT -> isOwner(command, account);
         case REVERSAL -> true;

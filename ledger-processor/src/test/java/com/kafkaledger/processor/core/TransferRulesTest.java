@@ -213,6 +213,24 @@ class TransferRulesTest {
   }
 
   @Test
+  void aChargeDebitsOnlyACustomersWallet() {
+    String rivalShop = UUID.randomUUID().toString();
+    ledger.apply(open(rivalShop, "rival-shopkeeper", AccountKind.MERCHANT, "EUR"));
+    ledger.apply(LedgerCommand.movement(id(), CommandType.DEPOSIT, rivalShop, "rival-shopkeeper", 100, "EUR", null,
+        "fp", NOW).byRole(Role.MERCHANT));
+    ledger.events.clear();
+
+    Decision debit = ledger.apply(charge(rivalShop, shop, "shopkeeper", 25));
+    ledger.settle();
+
+    assertThat(debit.event().type()).isEqualTo(EventType.REJECTED);
+    assertThat(debit.event().reason()).isEqualTo(RejectionReason.NOT_AUTHORIZED);
+    assertThat(debit.followUp()).isNull();
+    assertThat(ledger.accounts.get(rivalShop).balance()).isEqualTo(100);
+    assertThat(ledger.accounts.get(shop).balance()).isZero();
+  }
+
+  @Test
   void aChargeCreditingAnotherMerchantsAccountIsReversedToTheWallet() {
     ledger.apply(charge(alice, shop, "rival-shopkeeper", 25));
 
