@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile and malformed requests through real HTTP on the running pipeline: each is a 4xx problem
@@ -90,6 +92,29 @@ class HostileInputTest {
     assertThat(refused.status()).isEqualTo(status);
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     assertNothingMoved();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      braces in the cursor          | cursor=%7Bx%7D                  | cursor
+      an ampersand in the status    | status=COMPLETED%26limit%3D1000 | status
+      """)
+  void historyParametersArePassedOnAsTheyCameAndRefusedNamingTheParameter(String what, String query, String field) {
+    Http.Response refused = owner.http.get("/api/v1/accounts/" + account + "/transactions?" + query);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().get("errors").get(0).get("field").stringValue()).isEqualTo(field);
+  }
+
+  @Test
+  void aHistoryBoundWithAnOffsetReachesTheViewIntact() {
+    JsonNode everything = owner.history(account, "").get("items");
+
+    // %2B is a '+', which a query string would otherwise read as a space
+    assertThat(everything).isNotEmpty();
+    assertThat(owner.history(account, "?from=2000-01-01T00:00:00%2B01:00").get("items")).isEqualTo(everything);
+    assertThat(owner.history(account, "?to=2000-01-01T00:00:00%2B01:00").get("items")).isEmpty();
   }
 
   private static void assertNothingMoved() {

@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -138,24 +139,32 @@ public class ViewClient {
    */
   public record OpenAccounts(int count, boolean merchant) {}
 
-  /** Passes a read through unchanged: status, content type and body. */
+  /** Passes a read through unchanged: status, content type, {@code Retry-After} and body. */
   public ResponseEntity<String> forward(String path, Map<String, ?> query) {
+    // The caller's values go in as URI variables, which are encoded strictly: a '+', '{' or '&' in
+    // one stays part of that value instead of changing the URI.
+    Map<String, Object> values = new HashMap<>();
     try {
       return view.get()
           .uri(uri -> {
             uri.path(path);
             query.forEach((name, value) -> {
               if (value != null) {
-                uri.queryParam(name, value);
+                uri.queryParam(name, "{" + name + "}");
+                values.put(name, value);
               }
             });
-            return uri.build();
+            return uri.build(values);
           })
           .exchange((request, response) -> {
             MediaType type = response.getHeaders().getContentType();
             var passed = ResponseEntity.status(response.getStatusCode());
             if (type != null) {
               passed.contentType(type);
+            }
+            String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (retryAfter != null) {
+              passed.header(HttpHeaders.RETRY_AFTER, retryAfter);
             }
             return passed.body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
           });
