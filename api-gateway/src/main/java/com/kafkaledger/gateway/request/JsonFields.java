@@ -112,7 +112,7 @@ public final class JsonFields {
   public String currency(String name) {
     String code = requiredText(name);
     if (code != null && !isIsoCurrency(code)) {
-      errors.add(new FieldError(name, "must be an ISO 4217 currency code such as EUR"));
+      errors.add(new FieldError(name, "must be an ISO 4217 currency code with minor units, such as EUR"));
       return null;
     }
     return code;
@@ -136,13 +136,16 @@ public final class JsonFields {
     }
   }
 
+  /**
+   * A currency amounts can be counted in: not the codes without minor units (XXX for no currency,
+   * XTS for testing, gold and other metals, SDRs), since every amount is in minor units.
+   */
   private static boolean isIsoCurrency(String code) {
     if (!code.matches("[A-Z]{3}")) {
       return false;
     }
     try {
-      Currency.getInstance(code);
-      return true;
+      return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -33,13 +33,20 @@ class JsonFieldsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"eur\"", "\"XYZ\"", "\"EURO\"", "42", "\"\""})
-  void currencyMustBeAnIsoCode(String currency) {
+  @ValueSource(strings = {"\"eur\"", "\"XYZ\"", "\"EURO\"", "42", "\"\"", "\"XXX\"", "\"XTS\"", "\"XAU\"",
+      "\"XDR\""})
+  void currencyMustBeAnIsoCodeWithMinorUnits(String currency) {
     JsonFields fields = fields("{\"currency\":" + currency + "}");
 
     assertThat(fields.currency("currency")).isNull();
     assertThatThrownBy(fields::validate).isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("currency");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EUR", "USD", "JPY", "XOF", "BHD"})
+  void currenciesWithAnyNumberOfMinorUnitsAreAccepted(String currency) {
+    assertThat(fields("{\"currency\":\"" + currency + "\"}").currency("currency")).isEqualTo(currency);
   }
 
   @Test
