@@ -112,9 +112,12 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
   @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class})
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     log.warn("answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+    // A send that timed out may still reach the log: only the same key makes a retry safe.
+    String advice = e instanceof LedgerUnavailableException
+        ? "; the movement is not confirmed: retry with the same Idempotency-Key, which never applies it twice"
+        : "; nothing was published, retry shortly";
     ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-        "Service unavailable", e.getMessage() + "; nothing was accepted, retry with the same Idempotency-Key",
-        List.of());
+        "Service unavailable", e.getMessage() + advice, List.of());
     return ResponseEntity.status(answer.getStatusCode())
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(answer.getBody());
