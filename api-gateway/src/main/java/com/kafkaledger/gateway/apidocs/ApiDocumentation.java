@@ -300,7 +300,7 @@ public class ApiDocumentation {
 
   private static void responses(Components components) {
     Header location = new Header().description("Where to read it").schema(string(null));
-    components.addResponses(SIGNED_UP, json("Signed up", "User").addHeaderObject("Location", location));
+    components.addResponses(SIGNED_UP, json("Signed up", "User"));
     components.addResponses(TOKEN, json("A bearer token", TOKEN));
     components.addResponses(ACCOUNT, json("The account", ACCOUNT));
     components.addResponses(ACCOUNT_OPENED, json("The ledger has opened the account", ACCOUNT)

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,7 +84,8 @@ class AuthController {
     created.put("email", user.email());
     created.put("role", user.role().name());
     created.put("displayName", user.displayName());
-    return ResponseEntity.created(URI.create("/api/v1/users/" + user.userId())).body(created);
+    // no Location: there is no user resource to read back
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
 
   @Operation(operationId = "signIn", summary = "Sign in: a bearer token for every other operation",
