@@ -49,7 +49,7 @@ public final class JsonFields {
       errors.add(new FieldError(name, "must be a non-empty string"));
       return null;
     }
-    return node.stringValue();
+    return withoutNul(name, node.stringValue());
   }
 
   public String requiredText(String name, int maxLength) {
@@ -74,7 +74,16 @@ public final class JsonFields {
       errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
       return null;
     }
-    return node.stringValue();
+    return withoutNul(name, node.stringValue());
+  }
+
+  // PostgreSQL's text cannot hold U+0000: the view could never store such a description.
+  private String withoutNul(String name, String text) {
+    if (text.indexOf(0) >= 0) {
+      errors.add(new FieldError(name, "must not contain the NUL character (U+0000)"));
+      return null;
+    }
+    return text;
   }
 
   public String accountId(String name) {

@@ -67,6 +67,15 @@ class JsonFieldsTest {
   }
 
   @Test
+  void textWithANulCharacterIsRefusedByName() {
+    JsonFields fields = fields("{\"description\":\"tea\\u0000\"}");
+
+    assertThat(fields.optionalText("description", JsonFields.MAX_DESCRIPTION_LENGTH)).isNull();
+    assertThatThrownBy(fields::validate).isInstanceOf(InvalidRequestException.class)
+        .hasMessageStartingWith("description");
+  }
+
+  @Test
   void descriptionHasALengthLimit() {
     String tooLong = "x".repeat(JsonFields.MAX_DESCRIPTION_LENGTH + 1);
     JsonFields fields = fields("{\"description\":\"" + tooLong + "\"}");

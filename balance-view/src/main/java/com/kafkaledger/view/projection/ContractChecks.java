@@ -38,6 +38,7 @@ final class ContractChecks {
     }
     currency(event.currency());
     require(event.occurredAt() != null, "occurredAt is required");
+    storableText(event.description());
     require(event.sequence() >= 1 || (event.sequence() == 0 && event.isRejection()),
         "sequence must be at least 1, or 0 for a rejection; was " + event.sequence());
     require(event.accountKind() == null || EVENT_ACCOUNT_KINDS.contains(event.accountKind()),
@@ -49,6 +50,7 @@ final class ContractChecks {
     uuid(command.transactionId(), "transactionId");
     uuid(command.accountId(), "accountId");
     currency(command.currency());
+    storableText(command.description());
     if (command.type().isTwoLegged()) {
       uuid(command.counterpartyAccountId(), "counterpartyAccountId");
     }
@@ -93,6 +95,11 @@ final class ContractChecks {
       throw new IllegalArgumentException(field + " is not a UUID: " + value, e);
     }
     require(id.toString().equals(value.toLowerCase(Locale.ROOT)), field + " is not a UUID: " + value);
+  }
+
+  // PostgreSQL's text cannot hold U+0000: storing it would fail the whole batch, again at every retry.
+  private static void storableText(String description) {
+    require(description == null || description.indexOf(0) < 0, "description contains U+0000");
   }
 
   private static void currency(String currency) {

@@ -35,6 +35,9 @@ public final class CommandRules {
     if (!type.isTwoLegged() && command.leg() != null) {
       return type + " has no legs";
     }
+    if (command.description() != null && command.description().indexOf(0) >= 0) {
+      return "description contains U+0000, which no PostgreSQL text (the view) can hold";
+    }
     Long limit = command.overdraftLimit();
     if (type == CommandType.SET_OVERDRAFT_LIMIT && (limit == null || limit < 0 || limit > LedgerCore.MAX_AMOUNT)) {
       return "overdraftLimit must be 0.." + LedgerCore.MAX_AMOUNT;
