@@ -22,6 +22,12 @@ public final class LedgerCore {
   /** The largest amount one command may move, or one overdraft limit, in minor units. */
   public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
 
+  /**
+   * The highest balance a deposit or a credit may leave, in minor units: far below the 64-bit
+   * limit, so that the reversals of transfers still travelling (which cannot be refused) fit.
+   */
+  public static final long MAX_BALANCE = 1_000_000_000_000_000_000L;
+
   private final long defaultOverdraftLimit;
 
   public LedgerCore(long defaultOverdraftLimit) {
@@ -134,7 +140,9 @@ public final class LedgerCore {
 
   /**
    * Returns a failed transfer's money to its source. It cannot be refused, or the money would be
-   * lost: it applies even to an account closed since the debit.
+   * lost: it applies even to an account closed since the debit. Only a balance already near the
+   * 64-bit limit (reversals of about 8 * 10^18 travelling at once, see MAX_BALANCE) makes it
+   * throw ArithmeticException; the money then stays in transit.
    */
   private static Decision reverse(Step step) {
     if (step.account == null) {
@@ -211,13 +219,10 @@ public final class LedgerCore {
       return balance < account.floor() ? null : balance;
     }
 
-    /** The balance after adding the amount, or null if it would overflow. */
+    /** The balance after adding the amount, or null if it would go above {@link #MAX_BALANCE}. */
     Long creditedBalance() {
-      try {
-        return Math.addExact(account.balance(), command.amount());
-      } catch (ArithmeticException overflow) {
-        return null;
-      }
+      // compared before adding: a balance taken above the ceiling by reversals must not overflow here
+      return account.balance() > MAX_BALANCE - command.amount() ? null : account.balance() + command.amount();
     }
 
     Decision reject(RejectionReason reason) {

@@ -129,8 +129,16 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
 
   private void decide(Record<String, byte[]> record, LedgerCommand command) {
     ProcessedTransaction previous = earlierDecision(command.deduplicationKey(), record.timestamp());
-    Decision decision = core.decide(accounts.get(command.accountId()), previous, command,
-        Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    Decision decision;
+    try {
+      decision = core.decide(accounts.get(command.accountId()), previous, command,
+          Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    } catch (ArithmeticException overflow) {
+      // Thrown again at every retry, it would stop the partition for good.
+      sendToDeadLetter(record, DeadLetter.Cause.REVERSAL_OVERFLOW, command.leg() + " leg of "
+          + command.transactionId() + " would take account " + command.accountId() + " past 2^63 - 1");
+      return;
+    }
     if (decision.duplicate()) {
       metrics.duplicate();
       log.info("{} already decided, ignoring the repeat{}", command.deduplicationKey(),

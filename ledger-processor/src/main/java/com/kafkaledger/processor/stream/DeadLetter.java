@@ -33,6 +33,11 @@ record DeadLetter(Cause cause, String reason, byte[] originalValue) {
     /** A readable command that {@link com.kafkaledger.processor.core.CommandRules} refuses. */
     BREAKS_CONTRACT,
     /** A CREDIT or REVERSAL leg without the ledger's own signature: not sent by the ledger. */
-    FORGED_LEG
+    FORGED_LEG,
+    /**
+     * A reversal whose amount the source's balance cannot hold (it would pass 2^63 - 1): the money
+     * stays in transit, and the leg can be replayed once the balance is lower.
+     */
+    REVERSAL_OVERFLOW
   }
 }

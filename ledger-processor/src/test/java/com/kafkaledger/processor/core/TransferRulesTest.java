@@ -113,6 +113,35 @@ class TransferRulesTest {
   }
 
   @Test
+  void depositsAndCreditsStopAtTheBalanceCeilingButAReversalStillApplies() {
+    ledger.accounts.put(bob, ledger.accounts.get(bob).withBalance(LedgerCore.MAX_BALANCE - 10));
+    ledger.accounts.put(alice, ledger.accounts.get(alice).withBalance(LedgerCore.MAX_BALANCE));
+
+    Decision deposit = ledger.apply(LedgerCommand.movement(id(), CommandType.DEPOSIT, bob, "bob", 11, "EUR", null,
+        "fp", NOW).byRole(Role.CUSTOMER));
+    ledger.apply(transfer(alice, bob, 11));
+    ledger.settle();
+
+    assertThat(deposit.event().reason()).isEqualTo(RejectionReason.BALANCE_LIMIT_EXCEEDED);
+    assertThat(ledger.accounts.get(bob).balance()).isEqualTo(LedgerCore.MAX_BALANCE - 10);
+    LedgerEvent reversal = ledger.events.get(ledger.events.size() - 1);
+    assertThat(reversal.type()).isEqualTo(EventType.TRANSFER_REVERSED);
+    assertThat(reversal.reason()).isEqualTo(RejectionReason.BALANCE_LIMIT_EXCEEDED);
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(LedgerCore.MAX_BALANCE);
+  }
+
+  @Test
+  void aReversalTheBalanceCannotHoldThrowsAndChangesNothing() {
+    LedgerCommand debit = transfer(alice, UUID.randomUUID().toString(), 50);
+    ledger.apply(debit);
+    ledger.accounts.put(alice, ledger.accounts.get(alice).withBalance(Long.MAX_VALUE - 10));
+
+    assertThatThrownBy(() -> ledger.apply(debit.creditLeg().reversalLeg(RejectionReason.ACCOUNT_NOT_FOUND)))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(ledger.accounts.get(alice).balance()).isEqualTo(Long.MAX_VALUE - 10);
+  }
+
+  @Test
   void aRedeliveredCreditLegIsAppliedOnce() {
     ledger.apply(transfer(alice, bob, 30));
     LedgerCommand credit = ledger.deliver(0);

@@ -11,6 +11,7 @@ import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.LedgerJson;
 import com.kafkaledger.events.RejectionReason;
 import com.kafkaledger.events.Topics;
+import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.LedgerCore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -262,6 +263,32 @@ class LedgerTopologyTest {
   }
 
   @Test
+  void aReversalTheBalanceCannotHoldIsDeadLetteredAndThePartitionKeepsFlowing() {
+    TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
+    send(open());
+    // only reversals can take a balance above MAX_BALANCE; this one is within 50 of 2^63 - 1
+    AccountState opened = accountsStore().get(account);
+    accountsStore().put(account, new AccountState(opened.accountId(), opened.ownerId(), opened.kind(),
+        opened.currency(), Long.MAX_VALUE - 10, opened.overdraftLimit(), opened.status(), opened.sequence()));
+    LedgerCommand reversal = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER, account,
+        UUID.randomUUID().toString(), "alice", 50, "EUR", "to nobody", "fp", NOW).creditLeg()
+        .reversalLeg(RejectionReason.ACCOUNT_NOT_FOUND);
+    TestRecord<String, LedgerCommand> signed = new TestRecord<>(account, reversal);
+    new LegSignatures(SIGNING_KEY).sign(reversal, signed.headers());
+    events.readValuesToList();
+
+    commands.pipeInput(signed);
+    send(move(CommandType.DEPOSIT, 1));
+
+    assertThat(header(deadLetters.readRecord(), Topics.DEAD_LETTER_REASON_HEADER)).contains("past 2^63 - 1");
+    assertThat(deadLettered("REVERSAL_OVERFLOW")).isEqualTo(1);
+    assertThat(accountsStore().get(account).balance()).isEqualTo(Long.MAX_VALUE - 10);
+    LedgerEvent next = events.readValue();
+    assertThat(next.type()).as("the partition goes on").isEqualTo(EventType.REJECTED);
+    assertThat(next.reason()).isEqualTo(RejectionReason.BALANCE_LIMIT_EXCEEDED);
+  }
+
+  @Test
   void eachPartitionPublishesItsTotalsWhenTheyChanged() {
     TestOutputTopic<String, byte[]> totals = driver.createOutputTopic(Topics.TOTALS,
         new StringDeserializer(), new ByteArrayDeserializer());
@@ -322,7 +349,7 @@ class LedgerTopologyTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private KeyValueStore<String, com.kafkaledger.processor.core.AccountState> accountsStore() {
+  private KeyValueStore<String, AccountState> accountsStore() {
     return driver.getKeyValueStore(LedgerStores.ACCOUNTS);
   }
 
