@@ -3,6 +3,7 @@ package com.kafkaledger.processor.core;
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.EventType;
+import com.kafkaledger.events.Leg;
 import com.kafkaledger.events.LedgerCommand;
 import com.kafkaledger.events.LedgerEvent;
 import com.kafkaledger.events.RejectionReason;
@@ -204,13 +205,25 @@ public final class LedgerCore {
       if (account == null) {
         return RejectionReason.ACCOUNT_NOT_FOUND;
       }
-      if (account.isClosed()) {
+      if (account.isClosed() && !takesOutReturnedMoney()) {
         return RejectionReason.ACCOUNT_CLOSED;
       }
       if (!account.currency().equals(command.currency())) {
         return RejectionReason.CURRENCY_MISMATCH;
       }
       return null;
+    }
+
+    /**
+     * Whether the command takes money out of a closed account that holds some: a reversal may
+     * bring money back after the account was closed (closing cannot know of legs still
+     * travelling), and its owner must still be able to withdraw it or transfer it out, never
+     * below zero. Nothing else touches a closed account.
+     */
+    private boolean takesOutReturnedMoney() {
+      boolean ownersDebit = command.type() == CommandType.WITHDRAWAL
+          || command.type() == CommandType.TRANSFER && command.leg() == Leg.DEBIT;
+      return ownersDebit && account.balance() >= command.amount();
     }
 
     /** The balance after taking the amount, or null if that would go below the floor. */

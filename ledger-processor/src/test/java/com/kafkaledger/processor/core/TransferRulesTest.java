@@ -165,6 +165,32 @@ class TransferRulesTest {
   }
 
   @Test
+  void moneyReversedOntoAClosedAccountCanStillBeTakenOutByItsOwnerButNothingElse() {
+    ledger.apply(LedgerCommand.movement(id(), CommandType.WITHDRAWAL, alice, "alice", 60, "EUR", null, "fp", NOW));
+    ledger.apply(transfer(alice, UUID.randomUUID().toString(), 40));
+    ledger.apply(LedgerCommand.closeAccount(id(), alice, "alice", "EUR", "fp", NOW));
+    ledger.settle();
+
+    Decision tooMuch = ledger.apply(LedgerCommand.movement(id(), CommandType.WITHDRAWAL, alice, "alice", 41, "EUR",
+        null, "fp", NOW).byRole(Role.CUSTOMER));
+    Decision charged = ledger.apply(charge(alice, shop, "shopkeeper", 10));
+    Decision deposit = ledger.apply(LedgerCommand.movement(id(), CommandType.DEPOSIT, alice, "alice", 5, "EUR",
+        null, "fp", NOW).byRole(Role.CUSTOMER));
+    Decision withdrawn = ledger.apply(LedgerCommand.movement(id(), CommandType.WITHDRAWAL, alice, "alice", 15, "EUR",
+        null, "fp", NOW).byRole(Role.CUSTOMER));
+    ledger.apply(transfer(alice, bob, 25));
+    ledger.settle();
+
+    assertThat(tooMuch.event().reason()).isEqualTo(RejectionReason.ACCOUNT_CLOSED);
+    assertThat(charged.event().reason()).isEqualTo(RejectionReason.ACCOUNT_CLOSED);
+    assertThat(deposit.event().reason()).isEqualTo(RejectionReason.ACCOUNT_CLOSED);
+    assertThat(withdrawn.event().type()).isEqualTo(EventType.WITHDRAWN);
+    assertThat(ledger.accounts.get(alice).balance()).isZero();
+    assertThat(ledger.accounts.get(bob).balance()).isEqualTo(25);
+    assertThat(ledger.accounts.get(alice).isClosed()).isTrue();
+  }
+
+  @Test
   void closingNeedsAZeroBalanceAndThenRefusesMovements() {
     assertThat(ledger.apply(LedgerCommand.closeAccount(id(), alice, "alice", "EUR", "fp", NOW)).event().reason())
         .isEqualTo(RejectionReason.ACCOUNT_NOT_EMPTY);
