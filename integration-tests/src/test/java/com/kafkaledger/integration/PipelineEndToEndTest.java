@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,40 @@ class PipelineEndToEndTest {
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
     assertThat(client.balance(account)).isEqualTo(10);
+  }
+
+  @Test
+  void sameKeyWithDifferentBodiesAtTheSameMomentIsAcceptedOnceAndMovesMoneyOnce() throws Exception {
+    String one = client.openAccount("EUR");
+    String other = client.openAccount("EUR");
+    List<String> accepted = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        Map<String, String> key = Map.of("Idempotency-Key", "race-" + round + "-" + one);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Http.Response> toOne = senders.submit(() -> {
+          go.await();
+          return client.submit("DEPOSIT", one, 1, "EUR", key);
+        });
+        Future<Http.Response> toOther = senders.submit(() -> {
+          go.await();
+          return client.submit("DEPOSIT", other, 1, "EUR", key);
+        });
+        go.countDown();
+        List<Http.Response> answers = List.of(toOne.get(), toOther.get());
+
+        assertThat(answers).as("round %d", round).extracting(Http.Response::status)
+            .containsExactlyInAnyOrder(202, 422);
+        answers.stream().filter(answer -> answer.status() == 202)
+            .forEach(answer -> accepted.add(answer.json().get("transactionId").stringValue()));
+      }
+    } finally {
+      senders.shutdown();
+    }
+    accepted.forEach(client::finalOutcome);
+
+    assertThat(client.balance(one) + client.balance(other)).isEqualTo(20);
   }
 
   @Test

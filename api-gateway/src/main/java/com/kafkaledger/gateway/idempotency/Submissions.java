@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,12 @@ public class Submissions {
   private final ViewClient view;
   private final CommandPublisher publisher;
   private final MeterRegistry registry;
+  /**
+   * The fingerprints of the transactions being checked and published right now, by id: two
+   * requests racing under one key reach neither the view nor the recent submissions before both
+   * are published, and with different bodies they could debit two accounts under one id.
+   */
+  private final Map<String, String> inProgress = new ConcurrentHashMap<>();
 
   Submissions(RecentSubmissions recent, ViewClient view, CommandPublisher publisher, MeterRegistry registry) {
     this.recent = recent;
@@ -82,32 +89,54 @@ public class Submissions {
     List<Submitted> answers = new ArrayList<>(transactions.size());
     Map<String, Integer> firstInBatch = new HashMap<>();
     List<Integer> toPublish = new ArrayList<>();
-    for (int i = 0; i < transactions.size(); i++) {
-      NewTransaction transaction = transactions.get(i);
-      answers.add(null);
-      if (!transaction.retryable()) {
-        toPublish.add(i);
-        continue;
-      }
-      String id = transaction.command().transactionId();
-      if (firstInBatch.putIfAbsent(id, i) != null) {
-        continue; // answered below, once the first one's fate is known
-      }
-      try {
-        Optional<Map<String, Object>> earlier = earlier(transaction.command(), inView.get(id));
-        if (earlier.isPresent()) {
-          registry.counter("ledger.gateway.idempotent.replays").increment();
-          answers.set(i, new Submitted(earlier.get(), null));
-        } else {
+    List<String> reserved = new ArrayList<>();
+    try {
+      for (int i = 0; i < transactions.size(); i++) {
+        NewTransaction transaction = transactions.get(i);
+        answers.add(null);
+        if (!transaction.retryable()) {
           toPublish.add(i);
+          continue;
         }
-      } catch (IdempotencyConflictException e) {
-        answers.set(i, Submitted.refused(e));
+        String id = transaction.command().transactionId();
+        if (firstInBatch.putIfAbsent(id, i) != null) {
+          continue; // answered below, once the first one's fate is known
+        }
+        try {
+          reserve(transaction.command(), reserved);
+          Optional<Map<String, Object>> earlier = earlier(transaction.command(), inView.get(id));
+          if (earlier.isPresent()) {
+            registry.counter("ledger.gateway.idempotent.replays").increment();
+            answers.set(i, new Submitted(earlier.get(), null));
+          } else {
+            toPublish.add(i);
+          }
+        } catch (IdempotencyConflictException e) {
+          answers.set(i, Submitted.refused(e));
+        }
       }
+      publish(transactions, toPublish, answers);
+      answerRepeats(transactions, firstInBatch, answers);
+      return answers;
+    } finally {
+      // by now each accepted one is in the recent submissions
+      reserved.forEach(inProgress::remove);
     }
-    publish(transactions, toPublish, answers);
-    answerRepeats(transactions, firstInBatch, answers);
-    return answers;
+  }
+
+  /**
+   * Holds the transaction's id while this request checks and publishes it; refused if another
+   * request is doing so with a different body. The same body may go on: its publishing is
+   * idempotent (one account, one id, decided once).
+   */
+  private void reserve(LedgerCommand command, List<String> reserved) {
+    String fingerprint = Objects.requireNonNullElse(command.fingerprint(), "");
+    String held = inProgress.putIfAbsent(command.transactionId(), fingerprint);
+    if (held == null) {
+      reserved.add(command.transactionId());
+    } else if (!held.equals(fingerprint)) {
+      throw new IdempotencyConflictException(command.transactionId());
+    }
   }
 
   private static Set<String> retryableIds(List<NewTransaction> transactions) {
