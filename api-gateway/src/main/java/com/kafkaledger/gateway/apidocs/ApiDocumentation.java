@@ -339,7 +339,8 @@ public class ApiDocumentation {
     components.addResponses(TOO_MANY_ATTEMPTS, problem("Too many sign-in attempts")
         .addHeaderObject("Retry-After", retryAfter));
     components.addResponses(UNAVAILABLE, problem("Kafka or the balance view is unavailable. A movement Kafka did not "
-        + "confirm may still be applied: retry it with the same Idempotency-Key, which never applies it twice").addHeaderObject("Retry-After", retryAfter));
+        + "confirm may still be applied: retry it with the same Idempotency-Key, which never applies it twice")
+        .addHeaderObject("Retry-After", retryAfter));
   }
 
   private static ApiResponse json(String description, String schema) {
