@@ -53,11 +53,14 @@ public class CommandPublisher {
    *     still have reached the log; a retry with the same transaction id is safe)
    */
   public List<LedgerUnavailableException> publishAll(List<LedgerCommand> commands) {
+    long deadlineNanos = System.nanoTime() + timeout.toNanos();
     List<CompletableFuture<?>> sends = new ArrayList<>(commands.size());
     for (LedgerCommand command : commands) {
-      sends.add(send(command));
+      // Without the topic's metadata (Kafka unreachable) each send waits up to max.block.ms: past
+      // the deadline the rest are not tried, or a batch of 500 would wait 500 times.
+      sends.add(System.nanoTime() - deadlineNanos < 0 ? send(command)
+          : CompletableFuture.failedFuture(new TimeoutException("not sent: the publish deadline had passed")));
     }
-    long deadlineNanos = System.nanoTime() + timeout.toNanos();
     List<LedgerUnavailableException> failures = new ArrayList<>(commands.size());
     for (int i = 0; i < commands.size(); i++) {
       failures.add(awaitAcknowledged(commands.get(i), sends.get(i), deadlineNanos));
