@@ -128,6 +128,9 @@ class DockerComposeTest {
         "${LEDGER_TOKEN_SECRET:-changeme}").valuesDifferFromRunLocal())
         .anyMatch(problem -> problem.startsWith("api-gateway LEDGER_TOKEN_SECRET: a secret must be required"))
         .anyMatch(problem -> problem.contains("a secret with a default"));
+    assertThat(doctored(ComposeChecks.COMPOSE_FILE, "${LEDGER_LEG_ACCEPTED_KEYS:-}",
+        "${LEDGER_LEG_ACCEPTED_KEYS:-an-old-leg-key-of-thirty-two-bytes}").valuesDifferFromRunLocal())
+        .anyMatch(problem -> problem.contains("LEDGER_LEG_ACCEPTED_KEYS: a secret with a default"));
     assertThat(doctored(ComposeChecks.COMPOSE_FILE, "ledger-processor-2-state:/var/lib/ledger-processor",
         "ledger-processor-1-state:/var/lib/ledger-processor").valuesDifferFromRunLocal())
         .anyMatch(problem -> problem.contains("volume ledger-processor-1-state is shared"));

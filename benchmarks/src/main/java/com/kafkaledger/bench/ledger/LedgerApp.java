@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -19,7 +20,7 @@ final class LedgerApp {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(config.defaultOverdraftLimit()),
         new LedgerTopology.Settings(config.idempotencyRetention(), config.totalsInterval(), legSigningKey,
-            config.accountsInMemory()),
+            List.of(), config.accountsInMemory()),
         // the registry the service exposes on /actuator/prometheus: its counters cost what they cost there
         new LedgerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     return builder.build();

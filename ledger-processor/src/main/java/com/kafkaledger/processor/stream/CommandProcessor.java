@@ -119,10 +119,16 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       sendToDeadLetter(record, DeadLetter.Cause.BREAKS_CONTRACT, brokenRule);
       return;
     }
-    if (isLaterLeg(command) && !signatures.isSigned(command, record.headers())) {
-      sendToDeadLetter(record, DeadLetter.Cause.FORGED_LEG,
-          command.leg() + " leg of " + command.transactionId() + " without the ledger's signature");
-      return;
+    if (isLaterLeg(command)) {
+      LegSignatures.Signer signer = signatures.signer(command, record.headers());
+      if (signer == LegSignatures.Signer.NONE) {
+        sendToDeadLetter(record, DeadLetter.Cause.FORGED_LEG,
+            command.leg() + " leg of " + command.transactionId() + " without the ledger's signature");
+        return;
+      }
+      if (signer == LegSignatures.Signer.ACCEPTED_KEY) {
+        metrics.legUnderAcceptedKey();
+      }
     }
     decide(record, command);
   }

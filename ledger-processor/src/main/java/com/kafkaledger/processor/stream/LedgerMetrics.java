@@ -18,6 +18,7 @@ public final class LedgerMetrics {
   private final Counter duplicates;
   private final Counter processed;
   private final Counter storeLookups;
+  private final Counter legsUnderAcceptedKey;
   private final Map<OutcomeKind, Counter> outcomes = new ConcurrentHashMap<>();
   private final Map<LegKind, Counter> legs = new ConcurrentHashMap<>();
 
@@ -36,6 +37,14 @@ public final class LedgerMetrics {
             + " 131,072 ids the task has decided), or the"
             + " command's time lies beyond what they cover")
         .register(registry);
+    this.legsUnderAcceptedKey = Counter.builder("ledger.legs.accepted-key")
+        .description("CREDIT and REVERSAL legs read whose signature was made with one of the accepted keys,"
+            + " not this instance's signing key: during a key rotation, legs signed with the other key")
+        .register(registry);
+  }
+
+  void legUnderAcceptedKey() {
+    legsUnderAcceptedKey.increment();
   }
 
   void storeLookup() {

@@ -7,6 +7,7 @@ import com.kafkaledger.events.LedgerTotals;
 import com.kafkaledger.events.Topics;
 import com.kafkaledger.processor.core.LedgerCore;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,13 +23,15 @@ public final class LedgerTopology {
    * @param idempotencyRetention how long decided commands are remembered (stream time)
    * @param totalsInterval how often each partition publishes its totals
    * @param legSigningKey the key the ledger signs and checks its own transfer legs with
+   * @param acceptedLegKeys other keys whose signatures on a leg are accepted (the other key while the
+   *     signing key is rotated); none is used to sign
    * @param accountsInMemory the accounts store on the heap (else in RocksDB); changelogged either way
    */
   public record Settings(Duration idempotencyRetention, Duration totalsInterval, String legSigningKey,
-      boolean accountsInMemory) {}
+      List<String> acceptedLegKeys, boolean accountsInMemory) {}
 
   public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
-    LegSignatures signatures = new LegSignatures(settings.legSigningKey());
+    LegSignatures signatures = new LegSignatures(settings.legSigningKey(), settings.acceptedLegKeys());
     builder.addStateStore(LedgerStores.accounts(settings.accountsInMemory()));
     builder.addStateStore(LedgerStores.processedTransactions(settings.idempotencyRetention()));
     builder.addStateStore(LedgerStores.totals());

@@ -4,7 +4,9 @@ import com.kafkaledger.events.LedgerCommand;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.common.header.Header;
@@ -13,7 +15,8 @@ import org.apache.kafka.common.header.Headers;
 /**
  * The ledger signs the CREDIT and REVERSAL legs it sends itself (HMAC-SHA256 with a key only the
  * ledger instances hold) and applies such legs only with a valid signature: a leg forged onto the
- * command topic would otherwise take money out of transit that was never put there.
+ * command topic would otherwise take money out of transit that was never put there. Legs signed
+ * with one of the accepted keys (the other key, while the signing key is rotated) are applied too.
  */
 final class LegSignatures {
 
@@ -22,17 +25,35 @@ final class LegSignatures {
   static final int MIN_KEY_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
 
-  // A Mac is not thread-safe, and making one per leg costs a provider lookup: one per stream thread.
-  private final ThreadLocal<Mac> macs;
+  /** Whose signature a leg carries. */
+  enum Signer {
+    /** the signing key's */
+    SIGNING_KEY,
+    /** one of the accepted keys' (signed before a rotation) */
+    ACCEPTED_KEY,
+    /** none the ledger knows: a forged leg, or one signed with a key no longer accepted */
+    NONE
+  }
 
-  LegSignatures(String key) {
+  // A Mac is not thread-safe, and making one per leg costs a provider lookup: one per stream thread.
+  private final ThreadLocal<Mac> signingMac;
+  private final List<ThreadLocal<Mac>> acceptedMacs = new ArrayList<>();
+
+  LegSignatures(String signingKey, List<String> acceptedKeys) {
+    this.signingMac = macs(signingKey, "ledger.processor.leg-signing-key (LEDGER_LEG_SIGNING_KEY)");
+    for (String key : acceptedKeys) {
+      acceptedMacs.add(macs(key, "each of ledger.processor.leg-accepted-keys (LEDGER_LEG_ACCEPTED_KEYS)"));
+    }
+  }
+
+  private static ThreadLocal<Mac> macs(String key, String setting) {
     byte[] bytes = key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_KEY_BYTES) {
-      throw new IllegalStateException("ledger.processor.leg-signing-key (LEDGER_LEG_SIGNING_KEY) must be at least "
-          + MIN_KEY_BYTES + " bytes, the same on every ledger instance");
+      throw new IllegalStateException(setting + " must be at least " + MIN_KEY_BYTES
+          + " bytes, the same on every ledger instance");
     }
     SecretKeySpec secret = new SecretKeySpec(bytes, ALGORITHM);
-    this.macs = ThreadLocal.withInitial(() -> {
+    return ThreadLocal.withInitial(() -> {
       try {
         Mac mac = Mac.getInstance(ALGORITHM);
         mac.init(secret);
@@ -43,20 +64,31 @@ final class LegSignatures {
     });
   }
 
-  /** Adds the leg's signature to {@code headers}, replacing any earlier one. */
+  /** Adds the leg's signature under the signing key to {@code headers}, replacing any earlier one. */
   void sign(LedgerCommand leg, Headers headers) {
     headers.remove(HEADER);
-    headers.add(HEADER, signature(leg));
+    headers.add(HEADER, signature(signingMac, leg));
   }
 
-  /** Whether the record carries this leg's signature; compared in constant time. */
-  boolean isSigned(LedgerCommand leg, Headers headers) {
+  /** Whose signature the record carries for this leg; compared in constant time. */
+  Signer signer(LedgerCommand leg, Headers headers) {
     Header presented = headers.lastHeader(HEADER);
-    return presented != null && MessageDigest.isEqual(signature(leg), presented.value());
+    if (presented == null) {
+      return Signer.NONE;
+    }
+    if (MessageDigest.isEqual(signature(signingMac, leg), presented.value())) {
+      return Signer.SIGNING_KEY;
+    }
+    for (ThreadLocal<Mac> accepted : acceptedMacs) {
+      if (MessageDigest.isEqual(signature(accepted, leg), presented.value())) {
+        return Signer.ACCEPTED_KEY;
+      }
+    }
+    return Signer.NONE;
   }
 
   /** Over every field that decides where money goes and how much. */
-  private byte[] signature(LedgerCommand leg) {
+  private static byte[] signature(ThreadLocal<Mac> macs, LedgerCommand leg) {
     String signed = String.join("\u001f", leg.transactionId(), leg.type().name(), String.valueOf(leg.leg()),
         leg.accountId(), String.valueOf(leg.counterpartyAccountId()), String.valueOf(leg.amount()),
         leg.currency(), String.valueOf(leg.initiatorId()), String.valueOf(leg.initiatorRole()),

@@ -41,6 +41,8 @@ class LedgerTopologyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
   private static final String SIGNING_KEY = "topology-test-leg-signing-key-32-bytes";
+  /** The key the ledger signed with before a rotation. */
+  private static final String ACCEPTED_KEY = "topology-test-previous-leg-key-32-bytes";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private TopologyTestDriver driver;
@@ -58,7 +60,8 @@ class LedgerTopologyTest {
   void startTopology() {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
-        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY, accountsInMemory()),
+        new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY, List.of(ACCEPTED_KEY),
+            accountsInMemory()),
         new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
@@ -263,6 +266,46 @@ class LedgerTopologyTest {
   }
 
   @Test
+  void legsSignedBeforeAKeyRotationAreAppliedAndTheLegsTheyLeadToAreSignedWithTheNewKey() {
+    TestOutputTopic<String, LedgerCommand> legs = driver.createOutputTopic(Topics.COMMANDS,
+        new StringDeserializer(), JsonSerde.commands());
+    TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
+    send(open());
+    events.readValuesToList();
+    LegSignatures beforeRotation = new LegSignatures(ACCEPTED_KEY, List.of());
+    LedgerCommand toHere = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER,
+        UUID.randomUUID().toString(), account, "bob", 40, "EUR", "rent", "fp", NOW).creditLeg();
+    String nowhere = UUID.randomUUID().toString();
+    LedgerCommand toNowhere = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER, account,
+        nowhere, "alice", 15, "EUR", "to a closed shop", "fp", NOW).creditLeg();
+    LedgerCommand underUnknownKey = LedgerCommand.debitLeg(UUID.randomUUID().toString(), CommandType.TRANSFER,
+        UUID.randomUUID().toString(), account, "mallory", 1_000, "EUR", "free money", "fp", NOW).creditLeg();
+
+    commands.pipeInput(signed(toHere, beforeRotation));
+    commands.pipeInput(signed(toNowhere, beforeRotation));
+    commands.pipeInput(signed(underUnknownKey, new LegSignatures("a-key-this-ledger-never-accepted-32b", List.of())));
+
+    // the driver has applied the reversal too (the debit itself is not part of this test)
+    assertThat(accountsStore().get(account).balance()).as("credited under the previous key").isEqualTo(40 + 15);
+    assertThat(events.readValuesToList()).extracting(LedgerEvent::type)
+        .containsExactly(EventType.TRANSFER_CREDITED, EventType.TRANSFER_REVERSED);
+    TestRecord<String, LedgerCommand> reversal = legs.readRecord();
+    assertThat(reversal.value().leg()).isEqualTo(com.kafkaledger.events.Leg.REVERSAL);
+    assertThat(new LegSignatures(SIGNING_KEY, List.of()).signer(reversal.value(), reversal.headers()))
+        .as("the reversal the failed credit led to").isEqualTo(LegSignatures.Signer.SIGNING_KEY);
+    assertThat(registry.get("ledger.legs.accepted-key").counter().count()).isEqualTo(2);
+    assertThat(header(deadLetters.readRecord(), Topics.DEAD_LETTER_REASON_HEADER))
+        .contains("leg of " + underUnknownKey.transactionId() + " without the ledger's signature");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private static TestRecord<String, LedgerCommand> signed(LedgerCommand leg, LegSignatures signatures) {
+    TestRecord<String, LedgerCommand> record = new TestRecord<>(leg.accountId(), leg);
+    signatures.sign(leg, record.headers());
+    return record;
+  }
+
+  @Test
   void aReversalTheBalanceCannotHoldIsDeadLetteredAndThePartitionKeepsFlowing() {
     TestOutputTopic<byte[], byte[]> deadLetters = deadLetterTopic();
     send(open());
@@ -274,7 +317,7 @@ class LedgerTopologyTest {
         UUID.randomUUID().toString(), "alice", 50, "EUR", "to nobody", "fp", NOW).creditLeg()
         .reversalLeg(RejectionReason.ACCOUNT_NOT_FOUND);
     TestRecord<String, LedgerCommand> signed = new TestRecord<>(account, reversal);
-    new LegSignatures(SIGNING_KEY).sign(reversal, signed.headers());
+    new LegSignatures(SIGNING_KEY, List.of()).sign(reversal, signed.headers());
     events.readValuesToList();
 
     commands.pipeInput(signed);
