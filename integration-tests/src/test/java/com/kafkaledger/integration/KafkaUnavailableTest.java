@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * With the broker gone, a submission is 503 with Retry-After, each item of a batch is 503 on its
- * own, and reads still work.
+ * own with its retryAfter, and reads still work.
  */
 class KafkaUnavailableTest {
 
@@ -56,11 +56,13 @@ class KafkaUnavailableTest {
     Http.Response answered = owner.http.post("/api/v1/transactions/batch", batch, Map.of());
 
     assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    assertThat(answered.header("Retry-After")).isEqualTo("5");
     JsonNode results = answered.json().get("results");
     assertThat(results).hasSize(2);
     for (JsonNode result : results) {
       assertThat(result.get("status").intValue()).as(result.toString()).isEqualTo(503);
       assertThat(result.at("/body/type").stringValue()).isEqualTo("/problems/unavailable");
+      assertThat(result.get("retryAfter").intValue()).as("as the Retry-After of a request of its own").isEqualTo(5);
     }
     assertThat(owner.balance(account)).isEqualTo(100);
   }

@@ -233,7 +233,9 @@ public class ApiDocumentation {
         "index", integer("The item's position in the request, from 0"),
         "idempotencyKey", string(null),
         "status", integer("202 accepted, 200 a replay of a decided transaction, 4xx or 503 refused"),
-        "body", new Schema<>().oneOf(List.of(ref("TransactionPending"), ref(TRANSACTION), ref("Problem")))),
+        "body", new Schema<>().oneOf(List.of(ref("TransactionPending"), ref(TRANSACTION), ref("Problem"))),
+        "retryAfter", integer("With a 503: seconds to wait before retrying the item, the Retry-After it would "
+            + "have got on its own; the batch's answer then has a Retry-After header, the longest of them")),
         "index", "status", "body"));
     schemas.put(TRANSACTION_BATCH_RESULTS, object(null, props(
         "results", array(ref("TransactionBatchResult"), "One per item, in the request's order")), "results"));
@@ -317,11 +319,13 @@ public class ApiDocumentation {
         + "Location for the outcome", "TransactionPending").addHeaderObject("Location", location));
     components.addResponses(TRANSACTION_STILL_PENDING, json("Still PENDING when the Prefer: wait time ran out",
         TRANSACTION).addHeaderObject("Location", location));
+    Header retryAfter = new Header().description("Seconds to wait before retrying").schema(integer(null));
     components.addResponses(TRANSACTION_BATCH_RESULTS, json("Each item's own answer, in order; an item refused "
-        + "does not hold back the others", TRANSACTION_BATCH_RESULTS));
+        + "does not hold back the others", TRANSACTION_BATCH_RESULTS)
+        .addHeaderObject("Retry-After", new Header().description("When an item is 503: the longest of the items' "
+            + "retryAfter, in seconds").schema(integer(null))));
     components.addResponses(RECONCILIATION, json("Whether the books balance, per currency", RECONCILIATION));
 
-    Header retryAfter = new Header().description("Seconds to wait before retrying").schema(integer(null));
     components.addResponses(INVALID_REQUEST, problem("Invalid request: errors names each field, header or "
         + "parameter at fault; nothing was published"));
     components.addResponses(UNAUTHORIZED, problem("No valid bearer token (missing, expired, forged or logged out)")

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +46,8 @@ class TransactionBatchController {
   static final String PATH = "/api/v1/transactions/batch";
   /** Each item's own Idempotency-Key: a batch is retried item by item, safely. */
   static final String ITEM_KEY = "idempotencyKey";
+  /** An item's seconds to wait before retrying it: the Retry-After header it would have got on its own. */
+  static final String RETRY_AFTER = "retryAfter";
 
   private final CallerResolver callers;
   private final TransactionIntake intake;
@@ -75,7 +79,7 @@ class TransactionBatchController {
   @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
   @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> submitBatch(@RequestBody JsonNode body) {
+  ResponseEntity<Map<String, Object>> submitBatch(@RequestBody JsonNode body) {
     List<JsonNode> items = items(body);
     Caller caller = callers.current();
     List<RuntimeException> refusals = new ArrayList<>(items.size());
@@ -104,7 +108,11 @@ class TransactionBatchController {
           : result(i, key, answers.submitted(transaction.command().transactionId(), answer.current(), Duration.ZERO)));
     }
     batchSizes.record(items.size());
-    return Map.of("results", results);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    // the longest wait an item was told: a client retrying the batch as a whole needs no other
+    results.stream().map(result -> (Integer) result.get(RETRY_AFTER)).filter(Objects::nonNull)
+        .max(Integer::compare).ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds.toString()));
+    return answer.body(Map.of("results", results));
   }
 
   private List<JsonNode> items(JsonNode body) {
@@ -150,6 +158,10 @@ class TransactionBatchController {
     result.put(ITEM_KEY, key);
     result.put("status", answer.getStatusCode().value());
     result.put("body", answer.getBody() instanceof ProblemDetail problem ? problemBody(problem) : answer.getBody());
+    String retryAfter = answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+    if (retryAfter != null) {
+      result.put(RETRY_AFTER, Integer.valueOf(retryAfter));
+    }
     return result;
   }
 
