@@ -109,6 +109,28 @@ class BatchSubmissionTest {
   }
 
   @Test
+  void aRepeatedKeyInOneBatchIsJudgedAgainstTheStoredOriginal() {
+    LedgerClient ana = api.as("ana-stored");
+    String wallet = ana.openAccount("EUR");
+    Http.Response single = ana.http.post("/api/v1/transactions", "{" + deposit(wallet, 40) + "}",
+        Map.of("Idempotency-Key", "stored-key"));
+    assertThat(single.status()).as(single.body()).isEqualTo(202);
+    String original = single.json().get("transactionId").stringValue();
+    ana.finalOutcome(original);
+
+    Http.Response batched = ana.http.post("/api/v1/transactions/batch",
+        batch(item("stored-key", deposit(wallet, 41)), item("stored-key", deposit(wallet, 40))), Map.of());
+
+    JsonNode results = batched.json().get("results");
+    assertThat(statuses(results)).as("the differing copy refused, the matching one a replay of the original")
+        .containsExactly(422, 200);
+    assertThat(results.get(0).at("/body/type").stringValue()).isEqualTo("/problems/idempotency-key-reused");
+    assertThat(results.get(1).at("/body/transactionId").stringValue()).isEqualTo(original);
+    assertThat(results.get(1).at("/body/status").stringValue()).isEqualTo("COMPLETED");
+    assertThat(ana.balance(wallet)).as("only the original deposit moved money").isEqualTo(40);
+  }
+
+  @Test
   void aMerchantChargesManyWalletsInOneBatch() {
     LedgerClient merchant = api.asMerchant("shop");
     String shop = merchant.openAccount("EUR");

@@ -116,7 +116,7 @@ public class Submissions {
         }
       }
       publish(transactions, toPublish, answers);
-      answerRepeats(transactions, firstInBatch, answers);
+      answerRepeats(transactions, firstInBatch, inView, answers);
       return answers;
     } finally {
       // by now each accepted one is in the recent submissions
@@ -163,20 +163,40 @@ public class Submissions {
   }
 
   private void answerRepeats(List<NewTransaction> transactions, Map<String, Integer> firstInBatch,
-      List<Submitted> answers) {
+      Map<String, Map<String, Object>> inView, List<Submitted> answers) {
     for (int i = 0; i < transactions.size(); i++) {
       if (answers.get(i) != null) {
         continue;
       }
       LedgerCommand repeat = transactions.get(i).command();
-      LedgerCommand first = transactions.get(firstInBatch.get(repeat.transactionId())).command();
-      if (!Objects.equals(first.fingerprint(), repeat.fingerprint())) {
-        answers.set(i, Submitted.refused(new IdempotencyConflictException(repeat.transactionId())));
-      } else {
+      int first = firstInBatch.get(repeat.transactionId());
+      if (Objects.equals(transactions.get(first).command().fingerprint(), repeat.fingerprint())) {
         registry.counter("ledger.gateway.idempotent.replays").increment();
-        answers.set(i, answers.get(firstInBatch.get(repeat.transactionId())));
+        answers.set(i, answers.get(first));
+      } else {
+        answers.set(i, differentRepeat(repeat, answers.get(first), inView.get(repeat.transactionId())));
       }
     }
+  }
+
+  /**
+   * A repeat whose body differs from the first with its key in this batch. If that first one was
+   * refused for differing from the stored original, the repeat is judged against that original
+   * (and replayed if it matches); otherwise it conflicts with that first one.
+   */
+  private Submitted differentRepeat(LedgerCommand repeat, Submitted first, Map<String, Object> inView) {
+    if (first.refusal() instanceof IdempotencyConflictException) {
+      try {
+        Optional<Map<String, Object>> original = earlier(repeat, inView);
+        if (original.isPresent()) {
+          registry.counter("ledger.gateway.idempotent.replays").increment();
+          return new Submitted(original.get(), null);
+        }
+      } catch (IdempotencyConflictException e) {
+        return Submitted.refused(e);
+      }
+    }
+    return Submitted.refused(new IdempotencyConflictException(repeat.transactionId()));
   }
 
   /** The transaction as known now, if this id was submitted before; refused if with another request. */
