@@ -106,7 +106,7 @@ public class Submissions {
           reserve(transaction.command(), reserved);
           Optional<Map<String, Object>> earlier = earlier(transaction.command(), inView.get(id));
           if (earlier.isPresent()) {
-            registry.counter("ledger.gateway.idempotent.replays").increment();
+            countReplay();
             answers.set(i, new Submitted(earlier.get(), null));
           } else {
             toPublish.add(i);
@@ -171,7 +171,9 @@ public class Submissions {
       LedgerCommand repeat = transactions.get(i).command();
       int first = firstInBatch.get(repeat.transactionId());
       if (Objects.equals(transactions.get(first).command().fingerprint(), repeat.fingerprint())) {
-        registry.counter("ledger.gateway.idempotent.replays").increment();
+        if (answers.get(first).refusal() == null) {
+          countReplay();
+        }
         answers.set(i, answers.get(first));
       } else {
         answers.set(i, differentRepeat(repeat, answers.get(first), inView.get(repeat.transactionId())));
@@ -189,7 +191,7 @@ public class Submissions {
       try {
         Optional<Map<String, Object>> original = earlier(repeat, inView);
         if (original.isPresent()) {
-          registry.counter("ledger.gateway.idempotent.replays").increment();
+          countReplay();
           return new Submitted(original.get(), null);
         }
       } catch (IdempotencyConflictException e) {
@@ -197,6 +199,10 @@ public class Submissions {
       }
     }
     return Submitted.refused(new IdempotencyConflictException(repeat.transactionId()));
+  }
+
+  private void countReplay() {
+    registry.counter("ledger.gateway.idempotent.replays").increment();
   }
 
   /** The transaction as known now, if this id was submitted before; refused if with another request. */
