@@ -92,18 +92,14 @@ class BatchSubmissionTest {
   void anItemOfABatchAndASingleRequestWithTheSameKeyAreOneTransaction() {
     LedgerClient ana = api.as("ana-single");
     String wallet = ana.openAccount("EUR");
-    Http.Response single = ana.http.post("/api/v1/transactions", "{" + deposit(wallet, 40) + "}",
-        Map.of("Idempotency-Key", "shared-key"));
-    assertThat(single.status()).as(single.body()).isEqualTo(202);
-    ana.finalOutcome(single.json().get("transactionId").stringValue());
+    String single = decidedDeposit(ana, wallet, 40, "shared-key");
 
     Http.Response batched = ana.http.post("/api/v1/transactions/batch",
         batch(item("shared-key", deposit(wallet, 40)), item("other-key", deposit(wallet, 2))), Map.of());
 
     JsonNode results = batched.json().get("results");
     assertThat(statuses(results)).containsExactly(200, 202);
-    assertThat(results.get(0).at("/body/transactionId").stringValue())
-        .isEqualTo(single.json().get("transactionId").stringValue());
+    assertThat(results.get(0).at("/body/transactionId").stringValue()).isEqualTo(single);
     ana.finalOutcome(results.get(1).at("/body/transactionId").stringValue());
     assertThat(ana.balance(wallet)).isEqualTo(42);
   }
@@ -112,11 +108,7 @@ class BatchSubmissionTest {
   void aRepeatedKeyInOneBatchIsJudgedAgainstTheStoredOriginal() {
     LedgerClient ana = api.as("ana-stored");
     String wallet = ana.openAccount("EUR");
-    Http.Response single = ana.http.post("/api/v1/transactions", "{" + deposit(wallet, 40) + "}",
-        Map.of("Idempotency-Key", "stored-key"));
-    assertThat(single.status()).as(single.body()).isEqualTo(202);
-    String original = single.json().get("transactionId").stringValue();
-    ana.finalOutcome(original);
+    String original = decidedDeposit(ana, wallet, 40, "stored-key");
 
     Http.Response batched = ana.http.post("/api/v1/transactions/batch",
         batch(item("stored-key", deposit(wallet, 41)), item("stored-key", deposit(wallet, 40))), Map.of());
@@ -193,6 +185,16 @@ class BatchSubmissionTest {
     ana.move("DEPOSIT", wallet, 3, "EUR"); // in the account's order after anything the refused batches published
     assertThat(ana.history(wallet, "").get("items")).as("opened, then only the later deposit").hasSize(2);
     assertThat(ana.balance(wallet)).isEqualTo(3);
+  }
+
+  /** A deposit sent on its own under an Idempotency-Key, once the ledger has decided it: its transaction id. */
+  private static String decidedDeposit(LedgerClient client, String accountId, long amount, String key) {
+    Http.Response single = client.http.post("/api/v1/transactions", "{" + deposit(accountId, amount) + "}",
+        Map.of("Idempotency-Key", key));
+    assertThat(single.status()).as(single.body()).isEqualTo(202);
+    String transactionId = single.json().get("transactionId").stringValue();
+    client.finalOutcome(transactionId);
+    return transactionId;
   }
 
   private static List<Integer> statuses(JsonNode results) {
