@@ -8,6 +8,8 @@ import com.kafkaledger.view.BalanceViewApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -47,6 +49,7 @@ final class Pipeline implements AutoCloseable {
   private ConfigurableApplicationContext processor;
   private ConfigurableApplicationContext view;
   private ConfigurableApplicationContext gateway;
+  private final List<ConfigurableApplicationContext> moreGateways = new ArrayList<>();
   private PostgresCoordinates viewDatabase;
   private final PostgresCoordinates gatewayDatabase;
   private final String viewGroupId = "balance-view-" + UUID.randomUUID();
@@ -122,7 +125,18 @@ final class Pipeline implements AutoCloseable {
   }
 
   void startGateway() {
-    gateway = ApiGatewayApplication.builder().run(
+    gateway = newGateway();
+  }
+
+  /** One more gateway instance on the same broker, view and database, as behind a load balancer. */
+  String startAnotherGateway() {
+    ConfigurableApplicationContext another = newGateway();
+    moreGateways.add(another);
+    return "http://127.0.0.1:" + port(another);
+  }
+
+  private ConfigurableApplicationContext newGateway() {
+    return ApiGatewayApplication.builder().run(
         "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--ledger.gateway.view-url=" + viewUrl(),
@@ -154,7 +168,9 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
-    for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {gateway, view, processor}) {
+    List<ConfigurableApplicationContext> contexts = new ArrayList<>(moreGateways);
+    contexts.addAll(java.util.Arrays.asList(gateway, view, processor)); // any may be null
+    for (ConfigurableApplicationContext context : contexts) {
       if (context != null && context.isActive()) {
         context.close();
       }

@@ -191,6 +191,35 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  void sameKeyWithADifferentBodyAtAnotherGatewayInstanceIs422BeforeTheViewHoldsTheFirst() {
+    LedgerClient elsewhere = client.at(pipeline.startAnotherGateway());
+    String one = client.openAccount("EUR");
+    String other = client.openAccount("EUR");
+    List<String> accepted = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      Map<String, String> key = Map.of("Idempotency-Key", "two-gateways-" + round + "-" + one);
+
+      // sent right after the 202, well before the view could have projected the first
+      Http.Response first = client.submit("DEPOSIT", one, 1, "EUR", key);
+      Http.Response otherBody = elsewhere.submit("DEPOSIT", other, 1, "EUR", key);
+      Http.Response sameBody = elsewhere.submit("DEPOSIT", one, 1, "EUR", key);
+
+      assertThat(first.status()).isEqualTo(202);
+      assertThat(otherBody.status()).as("round %d: %s", round, otherBody.body()).isEqualTo(422);
+      assertThat(otherBody.json().get("type").stringValue()).isEqualTo("/problems/idempotency-key-reused");
+      assertThat(sameBody.status()).as("round %d: %s", round, sameBody.body()).isIn(200, 202);
+      String transactionId = first.json().get("transactionId").stringValue();
+      assertThat(sameBody.json().get("transactionId").stringValue()).isEqualTo(transactionId);
+      accepted.add(transactionId);
+    }
+    accepted.forEach(client::finalOutcome);
+    client.move("DEPOSIT", one, 1, "EUR"); // a later movement: anything before it is projected
+
+    assertThat(client.balance(one)).isEqualTo(21);
+    assertThat(client.balance(other)).isZero();
+  }
+
+  @Test
   void preferWaitAnswers200WithTheFinalOutcome() {
     String account = client.openAccount("EUR");
 

@@ -8,6 +8,7 @@ import com.kafkaledger.gateway.view.ViewClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,17 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes a command once per transaction id: a retry of an accepted request returns what the
  * first one got, a different request under the same key is refused, and only a request nobody
- * has seen is published. Works on batches, so that many submissions cost one read of the view and
- * one round of broker acknowledgements.
+ * has seen is published. What this instance accepted lately and the view answer most retries; an
+ * id neither knows is claimed in the table every instance shares before it is published. Works on
+ * batches, so that many submissions cost one read of the view, one claim and one round of broker
+ * acknowledgements.
  */
 @Component
 public class Submissions {
 
   private final RecentSubmissions recent;
   private final ViewClient view;
+  private final IdempotencyClaims claims;
   private final CommandPublisher publisher;
   private final MeterRegistry registry;
   /**
@@ -37,9 +41,11 @@ public class Submissions {
    */
   private final Map<String, String> inProgress = new ConcurrentHashMap<>();
 
-  Submissions(RecentSubmissions recent, ViewClient view, CommandPublisher publisher, MeterRegistry registry) {
+  Submissions(RecentSubmissions recent, ViewClient view, IdempotencyClaims claims, CommandPublisher publisher,
+      MeterRegistry registry) {
     this.recent = recent;
     this.view = view;
+    this.claims = claims;
     this.publisher = publisher;
     this.registry = registry;
   }
@@ -83,12 +89,14 @@ public class Submissions {
    *
    * @throws com.kafkaledger.gateway.view.ViewUnavailableException if earlier submissions cannot be
    *     checked; then nothing was published
+   * @throws ClaimsUnavailableException if new ids cannot be claimed; then nothing was published
    */
   public List<Submitted> submitAll(List<NewTransaction> transactions) {
     Map<String, Map<String, Object>> inView = view.transactionsWithFingerprint(retryableIds(transactions));
     List<Submitted> answers = new ArrayList<>(transactions.size());
     Map<String, Integer> firstInBatch = new HashMap<>();
     List<Integer> toPublish = new ArrayList<>();
+    Map<Integer, Earlier> toClaim = new LinkedHashMap<>();
     List<String> reserved = new ArrayList<>();
     try {
       for (int i = 0; i < transactions.size(); i++) {
@@ -104,17 +112,18 @@ public class Submissions {
         }
         try {
           reserve(transaction.command(), reserved);
-          Optional<Map<String, Object>> earlier = earlier(transaction.command(), inView.get(id));
-          if (earlier.isPresent()) {
+          Earlier earlier = earlier(transaction.command(), inView.get(id));
+          if (earlier.fingerprint() != null) {
             countReplay();
-            answers.set(i, new Submitted(earlier.get(), null));
+            answers.set(i, new Submitted(earlier.current(), null));
           } else {
-            toPublish.add(i);
+            toClaim.put(i, earlier);
           }
         } catch (IdempotencyConflictException e) {
           answers.set(i, Submitted.refused(e));
         }
       }
+      claim(transactions, toClaim, toPublish, answers);
       publish(transactions, toPublish, answers);
       answerRepeats(transactions, firstInBatch, inView, answers);
       return answers;
@@ -137,6 +146,29 @@ public class Submissions {
     } else if (!held.equals(fingerprint)) {
       throw new IdempotencyConflictException(command.transactionId());
     }
+  }
+
+  /**
+   * Claims the ids whose earlier request neither this instance nor the view knows, in the table all
+   * instances share. A reuse of the key is refused; the others are published, or replayed if the
+   * view holds the transaction already (a row written from its outcome, without the request's
+   * fingerprint).
+   */
+  private void claim(List<NewTransaction> transactions, Map<Integer, Earlier> unknown, List<Integer> toPublish,
+      List<Submitted> answers) {
+    Set<String> reused = claims.claim(unknown.keySet().stream().map(i -> transactions.get(i).command()).toList());
+    unknown.forEach((i, earlier) -> {
+      String id = transactions.get(i).command().transactionId();
+      if (reused.contains(id)) {
+        answers.set(i, Submitted.refused(new IdempotencyConflictException(id)));
+      } else if (earlier.current() != null) {
+        countReplay();
+        answers.set(i, new Submitted(earlier.current(), null));
+      } else {
+        toPublish.add(i);
+      }
+    });
+    toPublish.sort(null); // in the batch's order, as a client sending them one by one would
   }
 
   private static Set<String> retryableIds(List<NewTransaction> transactions) {
@@ -189,10 +221,10 @@ public class Submissions {
   private Submitted differentRepeat(LedgerCommand repeat, Submitted first, Map<String, Object> inView) {
     if (first.refusal() instanceof IdempotencyConflictException) {
       try {
-        Optional<Map<String, Object>> original = earlier(repeat, inView);
-        if (original.isPresent()) {
+        Earlier original = earlier(repeat, inView);
+        if (original.fingerprint() != null) {
           countReplay();
-          return new Submitted(original.get(), null);
+          return new Submitted(original.current(), null);
         }
       } catch (IdempotencyConflictException e) {
         return Submitted.refused(e);
@@ -205,8 +237,17 @@ public class Submissions {
     registry.counter("ledger.gateway.idempotent.replays").increment();
   }
 
-  /** The transaction as known now, if this id was submitted before; refused if with another request. */
-  private Optional<Map<String, Object>> earlier(LedgerCommand command, Map<String, Object> inView) {
+  /**
+   * What this instance and the view know of an earlier submission under this id.
+   *
+   * @param fingerprint its request's, null if unknown (never seen, or a view row written from the
+   *     outcome)
+   * @param current the transaction as clients see it now, null if never seen
+   */
+  private record Earlier(String fingerprint, Map<String, Object> current) {}
+
+  /** What is known of this id's earlier submission; refused if that was another request. */
+  private Earlier earlier(LedgerCommand command, Map<String, Object> inView) {
     Optional<Submission> local = recent.find(command.transactionId());
     String earlierFingerprint = local.map(Submission::fingerprint)
         .orElse(inView == null ? null : (String) inView.get("fingerprint"));
@@ -217,8 +258,8 @@ public class Submissions {
       Map<String, Object> visible = new HashMap<>(inView);
       visible.remove("fingerprint");
       visible.remove("initiatorId");
-      return Optional.of(visible);
+      return new Earlier(earlierFingerprint, visible);
     }
-    return local.map(submission -> submission.pendingView().asMap());
+    return new Earlier(earlierFingerprint, local.map(submission -> submission.pendingView().asMap()).orElse(null));
   }
 }

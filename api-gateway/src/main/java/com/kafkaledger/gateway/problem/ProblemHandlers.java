@@ -5,6 +5,7 @@ import com.kafkaledger.gateway.account.AccountLimitException;
 import com.kafkaledger.gateway.auth.EmailTakenException;
 import com.kafkaledger.gateway.auth.TooManyAttemptsException;
 import com.kafkaledger.gateway.auth.WrongCredentialsException;
+import com.kafkaledger.gateway.idempotency.ClaimsUnavailableException;
 import com.kafkaledger.gateway.idempotency.IdempotencyConflictException;
 import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.request.FieldError;
@@ -109,7 +110,8 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
   }
 
-  @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class})
+  @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class,
+      ClaimsUnavailableException.class})
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     log.warn("answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
     // A send that timed out may still reach the log: only the same key makes a retry safe.

@@ -1,0 +1,128 @@
+package com.kafkaledger.gateway.idempotency;
+
+import com.kafkaledger.events.LedgerCommand;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which request each keyed transaction id was first submitted with, in a table every gateway
+ * instance shares. The view learns of a submission tens of milliseconds after its 202; without
+ * this, a different body sent under the same key to another instance within that time would be
+ * published as well, and both would move money under one transaction id.
+ *
+ * <p>This is the one write the gateway makes to accept a movement. It is an insert of a new key,
+ * which no other request waits on (the simple designs stall on locked account rows), and one
+ * statement claims all the new ids of a batch.
+ */
+@Repository
+public class IdempotencyClaims {
+
+  private static final Logger log = LoggerFactory.getLogger(IdempotencyClaims.class);
+
+  /** In id order, so that two statements claiming overlapping ids wait on each other, never deadlock. */
+  private static final String CLAIM = "INSERT INTO idempotency_claims (transaction_id, fingerprint) "
+      + "SELECT id::uuid, decode(fingerprint, 'hex') FROM unnest(?::text[], ?::text[]) AS claim(id, fingerprint) "
+      + "ORDER BY id ON CONFLICT (transaction_id) DO NOTHING RETURNING transaction_id::text";
+  private static final String CLAIMED_BEFORE = "SELECT transaction_id::text, encode(fingerprint, 'hex') "
+      + "FROM idempotency_claims WHERE transaction_id = ANY (?::uuid[])";
+
+  private final JdbcTemplate jdbc;
+  private final Duration retention;
+  private final Timer claims;
+
+  IdempotencyClaims(JdbcTemplate jdbc, @Value("${ledger.gateway.idempotency-retention}") Duration retention,
+      MeterRegistry registry) {
+    this.jdbc = jdbc;
+    this.retention = retention;
+    this.claims = Timer.builder("ledger.gateway.idempotency.claims")
+        .description("Writes of new keyed transaction ids to the table the gateway instances share, one per submission or batch")
+        .register(registry);
+  }
+
+  /**
+   * Claims each command's transaction id for its request, unless it was claimed before.
+   *
+   * @return the ids claimed before for a different request
+   * @throws ClaimsUnavailableException if the table cannot be written; then nothing was claimed
+   *     for sure, and nothing must be published
+   */
+  Set<String> claim(List<LedgerCommand> commands) {
+    if (commands.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, String> fingerprints = new HashMap<>();
+    commands.forEach(command -> fingerprints.put(command.transactionId(), command.fingerprint()));
+    Timer.Sample sample = Timer.start();
+    try {
+      List<String> ids = new ArrayList<>(fingerprints.keySet());
+      Set<String> claimedNow = new HashSet<>(jdbc.query(connection -> statement(connection, CLAIM,
+          ids, ids.stream().map(fingerprints::get).toList()), (row, n) -> row.getString(1)));
+      ids.removeAll(claimedNow);
+      if (ids.isEmpty()) {
+        return Set.of();
+      }
+      // Claimed before: by a retry of the same request (which may be published again: the ledger
+      // applies an id once) or by another request (a reuse of the key).
+      Set<String> reused = new HashSet<>();
+      jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids, null), row -> {
+        if (!row.getString(2).equals(fingerprints.get(row.getString(1)))) {
+          reused.add(row.getString(1));
+        }
+      });
+      return reused;
+    } catch (DataAccessException e) {
+      throw new ClaimsUnavailableException(e);
+    } finally {
+      sample.stop(claims);
+    }
+  }
+
+  private static PreparedStatement statement(Connection connection, String sql, List<String> ids,
+      List<String> fingerprints) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setArray(1, textArray(connection, ids));
+    if (fingerprints != null) {
+      statement.setArray(2, textArray(connection, fingerprints));
+    }
+    return statement;
+  }
+
+  private static Array textArray(Connection connection, List<String> values) throws SQLException {
+    return connection.createArrayOf("text", values.toArray(String[]::new));
+  }
+
+  /**
+   * Claims older than the retention go; the view, which keeps every transaction's fingerprint,
+   * answers for those ids by then. Run by every instance; deleting a row twice is harmless.
+   */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+  void forgetExpired() {
+    try {
+      int forgotten = jdbc.update("DELETE FROM idempotency_claims WHERE claimed_at < now() - ?::interval",
+          retention.toSeconds() + " seconds");
+      if (forgotten > 0) {
+        log.info("forgot {} idempotency claims older than {}", forgotten, retention);
+      }
+    } catch (DataAccessException e) {
+      log.warn("cannot delete the expired idempotency claims (next try in 10 minutes): {}", e.getMessage());
+    }
+  }
+}
