@@ -308,6 +308,7 @@ class PipelineEndToEndTest {
     String gateway = scrape(pipeline.gatewayUrl());
     assertThat(metric(gateway, "ledger_gateway_commands_accepted_total", "type=\"DEPOSIT\"")).isPositive();
     assertThat(metric(gateway, "ledger_gateway_idempotent_replays_total", "")).isPositive();
+    assertThat(metric(gateway, "ledger_gateway_idempotency_claims_seconds_count", "")).isPositive();
     String ledger = scrape(pipeline.processorUrl());
     assertThat(metric(ledger, "ledger_commands_processed_total", "")).isPositive();
     assertThat(metric(ledger, "ledger_outcomes_total", "type=\"DEPOSITED\"")).isPositive();

@@ -342,7 +342,8 @@ public class ApiDocumentation {
         + "request"));
     components.addResponses(TOO_MANY_ATTEMPTS, problem("Too many sign-in attempts")
         .addHeaderObject("Retry-After", retryAfter));
-    components.addResponses(UNAVAILABLE, problem("Kafka or the balance view is unavailable. A movement Kafka did not "
+    components.addResponses(UNAVAILABLE, problem("Kafka, the balance view or the gateway's database (which holds the "
+        + "Idempotency-Keys in use) is unavailable. A movement Kafka did not "
         + "confirm may still be applied: retry it with the same Idempotency-Key, which never applies it twice")
         .addHeaderObject("Retry-After", retryAfter));
   }

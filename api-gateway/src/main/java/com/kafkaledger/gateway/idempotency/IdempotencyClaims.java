@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Repository;
  * published as well, and both would move money under one transaction id.
  *
  * <p>This is the one write the gateway makes to accept a movement. It is an insert of a new key,
- * which no other request waits on (the simple designs stall on locked account rows), and one
- * statement claims all the new ids of a batch.
+ * which waits only on a concurrent claim of the same id (the simple designs stall on locked
+ * account rows), and one statement claims all the new ids of a batch; a second one reads the
+ * claims of the ids claimed before.
  */
 @Repository
 public class IdempotencyClaims {
@@ -44,13 +46,18 @@ public class IdempotencyClaims {
   private static final String CLAIMED_BEFORE = "SELECT transaction_id::text, encode(fingerprint, 'hex') "
       + "FROM idempotency_claims WHERE transaction_id = ANY (?::uuid[])";
 
+  /** Expired claims are deleted this many at a time: a short transaction, a short wait for a claim. */
+  private static final int FORGET_AT_ONCE = 10_000;
+
   private final JdbcTemplate jdbc;
   private final Duration retention;
   private final Timer claims;
 
-  IdempotencyClaims(JdbcTemplate jdbc, @Value("${ledger.gateway.idempotency-retention}") Duration retention,
-      MeterRegistry registry) {
-    this.jdbc = jdbc;
+  IdempotencyClaims(DataSource dataSource, @Value("${ledger.gateway.idempotency-retention}") Duration retention,
+      @Value("${ledger.gateway.view-timeout}") Duration timeout, MeterRegistry registry) {
+    // A submission waits no longer for its claim than for the view's answer: then it is a 503.
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
     this.retention = retention;
     this.claims = Timer.builder("ledger.gateway.idempotency.claims")
         .description("Writes of new keyed transaction ids to the table the gateway instances share, one per submission or batch")
@@ -82,11 +89,17 @@ public class IdempotencyClaims {
       // Claimed before: by a retry of the same request (which may be published again: the ledger
       // applies an id once) or by another request (a reuse of the key).
       Set<String> reused = new HashSet<>();
+      Set<String> found = new HashSet<>();
       jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids, null), row -> {
+        found.add(row.getString(1));
         if (!row.getString(2).equals(fingerprints.get(row.getString(1)))) {
           reused.add(row.getString(1));
         }
       });
+      if (found.size() < ids.size()) {
+        // expired and forgotten between the two statements: unknown, so not published
+        throw new ClaimsUnavailableException(new IllegalStateException("a claim vanished while it was read"));
+      }
       return reused;
     } catch (DataAccessException e) {
       throw new ClaimsUnavailableException(e);
@@ -116,8 +129,14 @@ public class IdempotencyClaims {
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
   void forgetExpired() {
     try {
-      int forgotten = jdbc.update("DELETE FROM idempotency_claims WHERE claimed_at < now() - ?::interval",
-          retention.toSeconds() + " seconds");
+      int forgotten = 0;
+      int deleted;
+      do {
+        deleted = jdbc.update("DELETE FROM idempotency_claims WHERE transaction_id IN (SELECT transaction_id "
+            + "FROM idempotency_claims WHERE claimed_at < now() - ?::interval LIMIT ?)",
+            retention.toSeconds() + " seconds", FORGET_AT_ONCE);
+        forgotten += deleted;
+      } while (deleted == FORGET_AT_ONCE);
       if (forgotten > 0) {
         log.info("forgot {} idempotency claims older than {}", forgotten, retention);
       }

@@ -216,7 +216,9 @@ public class Submissions {
   /**
    * A repeat whose body differs from the first with its key in this batch. If that first one was
    * refused for differing from the stored original, the repeat is judged against that original
-   * (and replayed if it matches); otherwise it conflicts with that first one.
+   * (and replayed if it matches); otherwise it conflicts with that first one. An original known
+   * only from the claims (another instance's, not yet in the view) is not at hand: the repeat is
+   * refused too, and a matching one sent again is published.
    */
   private Submitted differentRepeat(LedgerCommand repeat, Submitted first, Map<String, Object> inView) {
     if (first.refusal() instanceof IdempotencyConflictException) {

@@ -1,0 +1,122 @@
+package com.kafkaledger.gateway.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kafkaledger.events.CommandType;
+import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.testsupport.TestInfrastructure;
+import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The claims of keyed transaction ids on a real PostgreSQL, as several gateway instances share them. */
+class IdempotencyClaimsTest {
+
+  private static final Duration RETENTION = Duration.ofHours(25);
+  private static DataSource database;
+
+  @BeforeAll
+  static void migrate() {
+    PostgresCoordinates coordinates = TestInfrastructure.newDatabase("idempotency_claims");
+    database = new DriverManagerDataSource(coordinates.jdbcUrl() + "?currentSchema=gateway",
+        coordinates.username(), coordinates.password());
+    Flyway.configure().dataSource(database).schemas("gateway").defaultSchema("gateway").createSchemas(true)
+        .locations("classpath:db/gateway").load().migrate();
+  }
+
+  @Test
+  void aRetryOfTheClaimedRequestAtAnotherInstanceGoesOnAndAnotherRequestUnderTheKeyIsReuse() {
+    IdempotencyClaims one = instance(RETENTION);
+    IdempotencyClaims other = instance(RETENTION);
+    String id = newId();
+
+    assertThat(one.claim(List.of(deposit(id, 100)))).isEmpty();
+    assertThat(other.claim(List.of(deposit(id, 100)))).isEmpty();
+    assertThat(other.claim(List.of(deposit(id, 101)))).containsExactly(id);
+    assertThat(one.claim(List.of(deposit(id, 100)))).as("the first request still holds the key").isEmpty();
+  }
+
+  @Test
+  void aBatchIsClaimedAtOnceAndOnlyItsReusedIdsAreNamed() {
+    IdempotencyClaims claims = instance(RETENTION);
+    String reused = newId();
+    String retried = newId();
+    claims.claim(List.of(deposit(reused, 1), deposit(retried, 2)));
+    String fresh = newId();
+
+    Set<String> answer = claims.claim(List.of(deposit(fresh, 3), deposit(reused, 99), deposit(retried, 2)));
+
+    assertThat(answer).containsExactly(reused);
+    assertThat(claims.claim(List.of(deposit(fresh, 4)))).as("the new id was claimed too").containsExactly(fresh);
+  }
+
+  @Test
+  void twoInstancesClaimingOneIdForDifferentRequestsAtOnceLetExactlyOneThrough() throws Exception {
+    IdempotencyClaims one = instance(RETENTION);
+    IdempotencyClaims other = instance(RETENTION);
+    ExecutorService instances = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 30; round++) {
+        String id = newId();
+        // other ids around it, in both orders, as two batches would bring them
+        String before = newId();
+        String after = newId();
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Set<String>> first = instances.submit(() -> {
+          go.await();
+          return one.claim(List.of(deposit(before, 1), deposit(id, 1), deposit(after, 1)));
+        });
+        Future<Set<String>> second = instances.submit(() -> {
+          go.await();
+          return other.claim(List.of(deposit(after, 1), deposit(id, 2), deposit(before, 1)));
+        });
+        go.countDown();
+
+        assertThat(List.of(first.get(), second.get())).as("round %d", round)
+            .containsExactlyInAnyOrder(Set.of(), Set.of(id));
+      }
+    } finally {
+      instances.shutdownNow();
+    }
+  }
+
+  @Test
+  void expiredClaimsAreForgottenAndTheKeyIsFreeAgain() {
+    IdempotencyClaims claims = instance(Duration.ZERO);
+    String id = newId();
+    claims.claim(List.of(deposit(id, 1)));
+
+    claims.forgetExpired();
+
+    assertThat(claims.claim(List.of(deposit(id, 2)))).isEmpty();
+    assertThat(instance(RETENTION).claim(List.of(deposit(id, 1)))).as("now claimed by the second request")
+        .containsExactly(id);
+  }
+
+  private static IdempotencyClaims instance(Duration retention) {
+    return new IdempotencyClaims(database, retention, Duration.ofSeconds(5), new SimpleMeterRegistry());
+  }
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static LedgerCommand deposit(String transactionId, long amount) {
+    String account = "6f1c2b9e-0000-4000-8000-000000000001";
+    return new LedgerCommand(LedgerCommand.SCHEMA_VERSION, transactionId, CommandType.DEPOSIT, account, "caller",
+        amount, "EUR", null, IdempotencyKeys.fingerprint("DEPOSIT", account, amount, "EUR"), Instant.now());
+  }
+}
