@@ -43,7 +43,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
         Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()),
         new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
-            PIPELINE_WORKLOADS, List.of(1, 100)), false);
+            PIPELINE_WORKLOADS, List.of(1, 100), false), false);
   }
 
   /** Thrown for a command line that cannot be run; the message says why. */
@@ -71,11 +71,16 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     List<String> pipelineWorkloads = pipeline.workloads();
     List<Integer> batches = pipeline.batches();
     boolean keepData = defaults.keepData;
+    boolean keyedSingles = pipeline.keyedSingles();
     List<String> remaining = new ArrayList<>(Arrays.asList(args));
     while (!remaining.isEmpty()) {
       String flag = remaining.remove(0);
       if (flag.equals("--keep-data")) {
         keepData = true;
+        continue;
+      }
+      if (flag.equals("--pipeline-keyed")) {
+        keyedSingles = true;
         continue;
       }
       if (!VALUE_FLAGS.contains(flag)) {
@@ -104,7 +109,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
       }
     }
     pipeline = new PipelineBenchmark.Settings(pipelineAccounts, Math.min(pipeline.accountsPerCustomer(),
-        pipelineAccounts), firstRate, pipeline.growth(), step, latencyRun, pipelineWorkloads, batches);
+        pipelineAccounts), firstRate, pipeline.growth(), step, latencyRun, pipelineWorkloads, batches, keyedSingles);
     return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
         ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, pipeline, keepData);
   }
@@ -224,6 +229,9 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                                           POST /api/v1/transactions; 2 to 500 send N of
                                           one caller per POST .../transactions/batch;
                                           rates stay transactions/s                     (1,100)
+          --pipeline-keyed                each single request with an Idempotency-Key, as a
+                                          careful client sends it (the gateway then checks
+                                          and claims the key); without it, none    (off)
           --keep-data                     keep the temporary data directory and its logs
           --rebuild                       (./bench) build the project first, even if the jar exists
           --help                          this text

@@ -54,6 +54,8 @@ class BenchmarkOptionsTest {
     assertThat(BenchmarkOptions.parse("--pipeline-batch", "100,1,100").pipeline().batches()).containsExactly(100, 1);
     assertThat(BenchmarkOptions.parse("--pipeline-accounts", "10").pipeline().accountsPerCustomer()).isEqualTo(10);
     assertThat(BenchmarkOptions.usage()).contains("--pipeline-batch N[,N...]");
+    assertThat(options.pipeline().keyedSingles()).isFalse();
+    assertThat(BenchmarkOptions.parse("--pipeline-keyed", "--pipeline-batch", "1").pipeline().keyedSingles()).isTrue();
   }
 
   @Test

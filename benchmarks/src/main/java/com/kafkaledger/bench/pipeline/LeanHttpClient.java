@@ -57,9 +57,12 @@ final class LeanHttpClient {
     });
   }
 
-  /** POSTs a JSON body; fails with the IOException if no complete answer came. */
-  CompletableFuture<Response> post(String path, String token, String body) {
-    byte[] request = request(path, token, body.getBytes(StandardCharsets.UTF_8));
+  /**
+   * POSTs a JSON body, with an Idempotency-Key unless it is null; fails with the IOException if no
+   * complete answer came.
+   */
+  CompletableFuture<Response> post(String path, String token, String idempotencyKey, String body) {
+    byte[] request = request(path, token, idempotencyKey, body.getBytes(StandardCharsets.UTF_8));
     return CompletableFuture.supplyAsync(() -> {
       Connection connection = connections.get();
       try {
@@ -81,11 +84,14 @@ final class LeanHttpClient {
     }, workers);
   }
 
-  private byte[] request(String path, String token, byte[] body) {
+  private byte[] request(String path, String token, String idempotencyKey, byte[] body) {
     StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
         .append(hostHeader).append("\r\nContent-Type: application/json\r\nAccept: application/json\r\n");
     if (token != null) {
       head.append("Authorization: Bearer ").append(token).append("\r\n");
+    }
+    if (idempotencyKey != null) {
+      head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
     }
     head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
     byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);

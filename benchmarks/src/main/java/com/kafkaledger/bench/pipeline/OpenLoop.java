@@ -98,13 +98,17 @@ final class OpenLoop {
   private final VisibleTimes visibleTimes;
   private final CommittedTimes committedTimes;
   private final int batch;
+  /** Whether a single request carries an Idempotency-Key (a batch's items always have theirs). */
+  private final boolean keyedSingles;
   /**
-   * Numbers the batch items' idempotency keys; with the batch size in their prefix they are unique
-   * over the run (whose callers are all new), whatever modes it runs.
+   * Numbers the idempotency keys (of a batch's items, and of single requests when keyed); with the
+   * mode in their prefix they are unique over the run (whose callers are all new), whatever modes it
+   * runs.
    */
   private final AtomicLong keys = new AtomicLong();
 
-  OpenLoop(RestClient rest, VisibleTimes visibleTimes, CommittedTimes committedTimes, int batch) {
+  OpenLoop(RestClient rest, VisibleTimes visibleTimes, CommittedTimes committedTimes, int batch,
+      boolean keyedSingles) {
     if (batch < 1 || batch > PipelineBenchmark.MAX_BATCH) {
       throw new IllegalArgumentException("a batch has 1 to " + PipelineBenchmark.MAX_BATCH + " transactions, not "
           + batch);
@@ -113,6 +117,7 @@ final class OpenLoop {
     this.visibleTimes = visibleTimes;
     this.committedTimes = committedTimes;
     this.batch = batch;
+    this.keyedSingles = keyedSingles;
   }
 
   /** Sends {@code rate} transactions per second (in requests of {@code batch}) for {@code duration}. */
@@ -186,7 +191,8 @@ final class OpenLoop {
   private CompletableFuture<List<RestClient.Answer>> send(Request request) {
     List<String> transactions = request.transactions();
     if (batch == 1) {
-      return rest.post(SINGLE_PATH, request.token(), transactions.get(0)).thenApply(List::of);
+      String key = keyedSingles ? "s-" + keys.getAndIncrement() : null;
+      return rest.post(SINGLE_PATH, request.token(), key, transactions.get(0)).thenApply(List::of);
     }
     return postBatch(rest, request.token(), transactions, "b" + batch + "-", keys.getAndAdd(transactions.size()));
   }

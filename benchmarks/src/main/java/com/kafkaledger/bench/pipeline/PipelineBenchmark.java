@@ -22,7 +22,7 @@ public final class PipelineBenchmark {
    *     /api/v1/transactions/batch (all of one caller)
    */
   public record Settings(int accounts, int accountsPerCustomer, double firstRate, double growth, Duration step,
-      Duration latencyRun, List<String> workloads, List<Integer> batches) {
+      Duration latencyRun, List<String> workloads, List<Integer> batches, boolean keyedSingles) {
 
     public Settings {
       workloads = List.copyOf(workloads);
@@ -86,8 +86,11 @@ public final class PipelineBenchmark {
       int funded = visibleTimes.await(Set.copyOf(bank.fundingTransactions), Duration.ofMinutes(10)).size();
       System.out.printf("pipeline: %d of %d funding deposits visible in the view%n", funded,
           bank.fundingTransactions.size());
+      if (settings.keyedSingles() && settings.batches().contains(1)) {
+        System.out.println("pipeline: each single request carries an Idempotency-Key");
+      }
       for (int batch : settings.batches()) {
-        OpenLoop loop = new OpenLoop(rest, visibleTimes, committedTimes, batch);
+        OpenLoop loop = new OpenLoop(rest, visibleTimes, committedTimes, batch, settings.keyedSingles());
         for (String name : settings.workloads()) {
           results.add(climb(loop, name, batch, workload(name, bank)));
         }

@@ -68,7 +68,12 @@ final class RestClient {
   }
 
   CompletableFuture<Answer> post(String path, String token, String body) {
-    return http.post(path, token, body)
+    return post(path, token, null, body);
+  }
+
+  /** With an Idempotency-Key, unless it is null. */
+  CompletableFuture<Answer> post(String path, String token, String idempotencyKey, String body) {
+    return http.post(path, token, idempotencyKey, body)
         .thenApply(response -> new Answer(response.status(), response.body()))
         .exceptionally(failure -> new Answer(-1, String.valueOf(failure)));
   }

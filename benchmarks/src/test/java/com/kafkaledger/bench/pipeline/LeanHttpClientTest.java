@@ -52,13 +52,13 @@ class LeanHttpClientTest {
 
   @Test
   void readsTheStatusAndBodyOfFixedLengthAndChunkedAnswers() {
-    LeanHttpClient.Response fixed = client.post("/fixed", "a-token", "{\"amount\":5,\"note\":\"café\"}").join();
-    LeanHttpClient.Response chunked = client.post("/chunked", null, "{\"x\":1}").join();
+    LeanHttpClient.Response fixed = client.post("/fixed", "a-token", "key-1", "{\"amount\":5,\"note\":\"café\"}").join();
+    LeanHttpClient.Response chunked = client.post("/chunked", null, null, "{\"x\":1}").join();
 
     assertThat(fixed.status()).isEqualTo(202);
-    assertThat(fixed.body()).isEqualTo("POST /fixed Bearer a-token application/json {\"amount\":5,\"note\":\"café\"}");
+    assertThat(fixed.body()).isEqualTo("POST /fixed Bearer a-token key-1 application/json {\"amount\":5,\"note\":\"café\"}");
     assertThat(chunked.status()).isEqualTo(200);
-    assertThat(chunked.body()).isEqualTo("POST /chunked none application/json {\"x\":1}");
+    assertThat(chunked.body()).isEqualTo("POST /chunked none none application/json {\"x\":1}");
   }
 
   @Test
@@ -66,12 +66,12 @@ class LeanHttpClientTest {
     List<CompletableFuture<LeanHttpClient.Response>> answers = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       String path = i % 3 == 0 ? "/chunked" : i % 50 == 0 ? "/close" : "/fixed";
-      answers.add(client.post(path, "t" + i, "{\"n\":" + i + "}"));
+      answers.add(client.post(path, "t" + i, null, "{\"n\":" + i + "}"));
     }
 
     for (int i = 0; i < answers.size(); i++) {
       LeanHttpClient.Response answer = answers.get(i).join();
-      assertThat(answer.body()).endsWith("Bearer t" + i + " application/json {\"n\":" + i + "}");
+      assertThat(answer.body()).endsWith("Bearer t" + i + " none application/json {\"n\":" + i + "}");
     }
     // Kept alive: far fewer connections than requests (those told to close are opened anew).
     assertThat(connectionsSeen.size()).isLessThan(LeanHttpClient.CONNECTIONS + 2_000 / 50 + 1);
@@ -81,14 +81,15 @@ class LeanHttpClientTest {
   void noServerFailsTheRequestInsteadOfHangingIt() {
     LeanHttpClient nowhere = new LeanHttpClient("http://127.0.0.1:1", Duration.ofSeconds(5)); // nothing listens on 1
 
-    assertThat(nowhere.post("/fixed", null, "{}")).failsWithin(Duration.ofSeconds(10));
+    assertThat(nowhere.post("/fixed", null, null, "{}")).failsWithin(Duration.ofSeconds(10));
   }
 
   private void answer(HttpExchange exchange, int status, boolean chunked) throws IOException {
     connectionsSeen.add(String.valueOf(exchange.getRemoteAddress()));
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
     byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-        + (authorization == null ? "none" : authorization) + " "
+        + (authorization == null ? "none" : authorization) + " " + (key == null ? "none" : key) + " "
         + exchange.getRequestHeaders().getFirst("Content-Type") + " "
         + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
         .getBytes(StandardCharsets.UTF_8);
