@@ -10,10 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,43 +62,50 @@ public class IdempotencyClaims {
         .register(registry);
   }
 
+  /** What became of the claim of one id. */
+  enum Claim {
+    /** Claimed now: nobody submitted it before (within the retention). */
+    NEW,
+    /** Claimed before, for this same request: a retry. */
+    SAME,
+    /** Claimed before, for another request: a reuse of the key. */
+    OTHER
+  }
+
   /**
    * Claims each command's transaction id for its request, unless it was claimed before.
    *
-   * @return the ids claimed before for a different request
+   * @return each id's claim
    * @throws ClaimsUnavailableException if the table cannot be written; then nothing was claimed
    *     for sure, and nothing must be published
    */
-  Set<String> claim(List<LedgerCommand> commands) {
+  Map<String, Claim> claim(List<LedgerCommand> commands) {
     if (commands.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
     Map<String, String> fingerprints = new HashMap<>();
     commands.forEach(command -> fingerprints.put(command.transactionId(), command.fingerprint()));
     Timer.Sample sample = Timer.start();
     try {
       List<String> ids = new ArrayList<>(fingerprints.keySet());
-      Set<String> claimedNow = new HashSet<>(jdbc.query(connection -> statement(connection, CLAIM,
-          ids, ids.stream().map(fingerprints::get).toList()), (row, n) -> row.getString(1)));
-      ids.removeAll(claimedNow);
-      if (ids.isEmpty()) {
-        return Set.of();
+      Map<String, Claim> claims = new HashMap<>();
+      jdbc.query(connection -> statement(connection, CLAIM, ids, ids.stream().map(fingerprints::get).toList()),
+          row -> {
+            claims.put(row.getString(1), Claim.NEW);
+          });
+      if (claims.size() == ids.size()) {
+        return claims;
       }
-      // Claimed before: by a retry of the same request (which may be published again: the ledger
-      // applies an id once) or by another request (a reuse of the key).
-      Set<String> reused = new HashSet<>();
-      Set<String> found = new HashSet<>();
+      ids.removeAll(claims.keySet());
       jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids, null), row -> {
-        found.add(row.getString(1));
-        if (!row.getString(2).equals(fingerprints.get(row.getString(1)))) {
-          reused.add(row.getString(1));
-        }
+        claims.put(row.getString(1), row.getString(2).equals(fingerprints.get(row.getString(1))) ? Claim.SAME
+            : Claim.OTHER);
       });
-      if (found.size() < ids.size()) {
+      if (claims.size() < fingerprints.size()) {
         // expired and forgotten between the two statements: unknown, so not published
         throw new ClaimsUnavailableException(new IllegalStateException("a claim vanished while it was read"));
       }
-      return reused;
+      return claims;
     } catch (DataAccessException e) {
       throw new ClaimsUnavailableException(e);
     } finally {

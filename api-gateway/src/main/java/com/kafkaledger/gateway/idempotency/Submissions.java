@@ -1,30 +1,29 @@
 package com.kafkaledger.gateway.idempotency;
 
 import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.gateway.idempotency.IdempotencyClaims.Claim;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions.Submission;
 import com.kafkaledger.gateway.ledger.CommandPublisher;
 import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.view.ViewClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes a command once per transaction id: a retry of an accepted request returns what the
  * first one got, a different request under the same key is refused, and only a request nobody
- * has seen is published. What this instance accepted lately and the view answer most retries; an
- * id neither knows is claimed in the table every instance shares before it is published. Works on
- * batches, so that many submissions cost one read of the view, one claim and one round of broker
- * acknowledgements.
+ * has seen is published. An id this instance did not accept lately is claimed, with its
+ * request's fingerprint, in the table every instance shares before it is published. Works on
+ * batches, so that many submissions cost one claim and one round of broker acknowledgements (and
+ * one read of the view if some are retries).
  */
 @Component
 public class Submissions {
@@ -87,21 +86,23 @@ public class Submissions {
    * retry within the batch: published once, and the later one answered like the first (or refused
    * if its request differs).
    *
-   * @throws com.kafkaledger.gateway.view.ViewUnavailableException if earlier submissions cannot be
-   *     checked; then nothing was published
+   * <p>An id this instance did not accept lately is claimed first; only an id submitted before
+   * (a retry, rare) costs a read of the view, for the transaction as it stands now.
+   *
+   * @throws com.kafkaledger.gateway.view.ViewUnavailableException if a retry cannot be answered;
+   *     then nothing was published
    * @throws ClaimsUnavailableException if new ids cannot be claimed; then nothing was published
    */
   public List<Submitted> submitAll(List<NewTransaction> transactions) {
-    Map<String, Map<String, Object>> inView = view.transactionsWithFingerprint(retryableIds(transactions));
-    List<Submitted> answers = new ArrayList<>(transactions.size());
+    List<Submitted> answers = new ArrayList<>(Collections.nCopies(transactions.size(), null));
     Map<String, Integer> firstInBatch = new HashMap<>();
     List<Integer> toPublish = new ArrayList<>();
-    Map<Integer, Earlier> toClaim = new LinkedHashMap<>();
+    List<Integer> toClaim = new ArrayList<>();
+    List<Integer> submittedBefore = new ArrayList<>();
     List<String> reserved = new ArrayList<>();
     try {
       for (int i = 0; i < transactions.size(); i++) {
         NewTransaction transaction = transactions.get(i);
-        answers.add(null);
         if (!transaction.retryable()) {
           toPublish.add(i);
           continue;
@@ -112,18 +113,24 @@ public class Submissions {
         }
         try {
           reserve(transaction.command(), reserved);
-          Earlier earlier = earlier(transaction.command(), inView.get(id));
-          if (earlier.fingerprint() != null) {
-            countReplay();
-            answers.set(i, new Submitted(earlier.current(), null));
+          if (recent.find(id).isPresent()) {
+            submittedBefore.add(i);
           } else {
-            toClaim.put(i, earlier);
+            toClaim.add(i);
           }
         } catch (IdempotencyConflictException e) {
           answers.set(i, Submitted.refused(e));
         }
       }
-      claim(transactions, toClaim, toPublish, answers);
+      List<String> reused = claim(transactions, toClaim, toPublish, submittedBefore, answers);
+      // the retries' transactions as they stand, and the originals a reuse's repeat is judged against
+      List<String> toLookUp = new ArrayList<>(reused);
+      submittedBefore.forEach(i -> toLookUp.add(transactions.get(i).command().transactionId()));
+      Map<String, Map<String, Object>> inView = view.transactionsWithFingerprint(toLookUp);
+      for (int i : submittedBefore) {
+        answerRetry(transactions.get(i).command(), inView, i, toPublish, answers);
+      }
+      toPublish.sort(null); // in the batch's order, as a client sending them one by one would
       publish(transactions, toPublish, answers);
       answerRepeats(transactions, firstInBatch, inView, answers);
       return answers;
@@ -149,33 +156,47 @@ public class Submissions {
   }
 
   /**
-   * Claims the ids whose earlier request neither this instance nor the view knows, in the table all
-   * instances share. A reuse of the key is refused; the others are published, or replayed if the
-   * view holds the transaction already (a row written from its outcome, without the request's
-   * fingerprint).
+   * Claims, in the table all instances share, the ids this instance did not accept lately. A new
+   * one is published, a reuse of the key refused, and a retry answered from what is known of it.
+   *
+   * @return the ids refused as reuses
    */
-  private void claim(List<NewTransaction> transactions, Map<Integer, Earlier> unknown, List<Integer> toPublish,
-      List<Submitted> answers) {
-    Set<String> reused = claims.claim(unknown.keySet().stream().map(i -> transactions.get(i).command()).toList());
-    unknown.forEach((i, earlier) -> {
+  private List<String> claim(List<NewTransaction> transactions, List<Integer> unknown, List<Integer> toPublish,
+      List<Integer> submittedBefore, List<Submitted> answers) {
+    Map<String, Claim> claimed = claims.claim(unknown.stream().map(i -> transactions.get(i).command()).toList());
+    List<String> reused = new ArrayList<>();
+    for (int i : unknown) {
       String id = transactions.get(i).command().transactionId();
-      if (reused.contains(id)) {
-        answers.set(i, Submitted.refused(new IdempotencyConflictException(id)));
-      } else if (earlier.current() != null) {
-        countReplay();
-        answers.set(i, new Submitted(earlier.current(), null));
-      } else {
-        toPublish.add(i);
+      switch (claimed.get(id)) {
+        case NEW -> toPublish.add(i);
+        case SAME -> submittedBefore.add(i);
+        case OTHER -> {
+          reused.add(id);
+          answers.set(i, Submitted.refused(new IdempotencyConflictException(id)));
+        }
       }
-    });
-    toPublish.sort(null); // in the batch's order, as a client sending them one by one would
+    }
+    return reused;
   }
 
-  private static Set<String> retryableIds(List<NewTransaction> transactions) {
-    Set<String> ids = new LinkedHashSet<>();
-    transactions.stream().filter(NewTransaction::retryable)
-        .forEach(transaction -> ids.add(transaction.command().transactionId()));
-    return ids;
+  /**
+   * A request submitted before: answered with the transaction as it stands, or published again if
+   * neither this instance nor the view has it yet (its first publishing may have failed; the
+   * ledger applies an id once).
+   */
+  private void answerRetry(LedgerCommand command, Map<String, Map<String, Object>> inView, int index,
+      List<Integer> toPublish, List<Submitted> answers) {
+    try {
+      Earlier earlier = earlier(command, inView.get(command.transactionId()));
+      if (earlier.current() != null) {
+        countReplay();
+        answers.set(index, new Submitted(earlier.current(), null));
+      } else {
+        toPublish.add(index);
+      }
+    } catch (IdempotencyConflictException e) {
+      answers.set(index, Submitted.refused(e));
+    }
   }
 
   private void publish(List<NewTransaction> transactions, List<Integer> indexes, List<Submitted> answers) {
@@ -217,8 +238,8 @@ public class Submissions {
    * A repeat whose body differs from the first with its key in this batch. If that first one was
    * refused for differing from the stored original, the repeat is judged against that original
    * (and replayed if it matches); otherwise it conflicts with that first one. An original known
-   * only from the claims (another instance's, not yet in the view) is not at hand: the repeat is
-   * refused too, and a matching one sent again is published.
+   * only from the claims (not yet in the view) is not at hand: the repeat is refused too, and a
+   * matching one sent again is published.
    */
   private Submitted differentRepeat(LedgerCommand repeat, Submitted first, Map<String, Object> inView) {
     if (first.refusal() instanceof IdempotencyConflictException) {

@@ -1,16 +1,18 @@
 package com.kafkaledger.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.kafkaledger.events.CommandType;
 import com.kafkaledger.events.LedgerCommand;
+import com.kafkaledger.gateway.idempotency.IdempotencyClaims.Claim;
 import com.kafkaledger.testsupport.TestInfrastructure;
 import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,24 +45,26 @@ class IdempotencyClaimsTest {
     IdempotencyClaims other = instance(RETENTION);
     String id = newId();
 
-    assertThat(one.claim(List.of(deposit(id, 100)))).isEmpty();
-    assertThat(other.claim(List.of(deposit(id, 100)))).isEmpty();
-    assertThat(other.claim(List.of(deposit(id, 101)))).containsExactly(id);
-    assertThat(one.claim(List.of(deposit(id, 100)))).as("the first request still holds the key").isEmpty();
+    assertThat(one.claim(List.of(deposit(id, 100)))).containsExactly(entry(id, Claim.NEW));
+    assertThat(other.claim(List.of(deposit(id, 100)))).containsExactly(entry(id, Claim.SAME));
+    assertThat(other.claim(List.of(deposit(id, 101)))).containsExactly(entry(id, Claim.OTHER));
+    assertThat(one.claim(List.of(deposit(id, 100)))).as("the first request still holds the key")
+        .containsExactly(entry(id, Claim.SAME));
   }
 
   @Test
-  void aBatchIsClaimedAtOnceAndOnlyItsReusedIdsAreNamed() {
+  void aBatchIsClaimedAtOnceEachIdForItsOwnRequest() {
     IdempotencyClaims claims = instance(RETENTION);
     String reused = newId();
     String retried = newId();
     claims.claim(List.of(deposit(reused, 1), deposit(retried, 2)));
     String fresh = newId();
 
-    Set<String> answer = claims.claim(List.of(deposit(fresh, 3), deposit(reused, 99), deposit(retried, 2)));
+    Map<String, Claim> answer = claims.claim(List.of(deposit(fresh, 3), deposit(reused, 99), deposit(retried, 2)));
 
-    assertThat(answer).containsExactly(reused);
-    assertThat(claims.claim(List.of(deposit(fresh, 4)))).as("the new id was claimed too").containsExactly(fresh);
+    assertThat(answer).containsOnly(entry(fresh, Claim.NEW), entry(reused, Claim.OTHER), entry(retried, Claim.SAME));
+    assertThat(claims.claim(List.of(deposit(fresh, 4)))).as("the new id was claimed for its request")
+        .containsExactly(entry(fresh, Claim.OTHER));
   }
 
   @Test
@@ -75,18 +79,20 @@ class IdempotencyClaimsTest {
         String before = newId();
         String after = newId();
         CountDownLatch go = new CountDownLatch(1);
-        Future<Set<String>> first = instances.submit(() -> {
+        Future<Map<String, Claim>> first = instances.submit(() -> {
           go.await();
           return one.claim(List.of(deposit(before, 1), deposit(id, 1), deposit(after, 1)));
         });
-        Future<Set<String>> second = instances.submit(() -> {
+        Future<Map<String, Claim>> second = instances.submit(() -> {
           go.await();
           return other.claim(List.of(deposit(after, 1), deposit(id, 2), deposit(before, 1)));
         });
         go.countDown();
 
-        assertThat(List.of(first.get(), second.get())).as("round %d", round)
-            .containsExactlyInAnyOrder(Set.of(), Set.of(id));
+        assertThat(List.of(first.get().get(id), second.get().get(id))).as("round %d", round)
+            .containsExactlyInAnyOrder(Claim.NEW, Claim.OTHER);
+        assertThat(List.of(first.get().get(before), second.get().get(before))).as("round %d", round)
+            .containsExactlyInAnyOrder(Claim.NEW, Claim.SAME);
       }
     } finally {
       instances.shutdownNow();
@@ -101,9 +107,9 @@ class IdempotencyClaimsTest {
 
     claims.forgetExpired();
 
-    assertThat(claims.claim(List.of(deposit(id, 2)))).isEmpty();
+    assertThat(claims.claim(List.of(deposit(id, 2)))).containsExactly(entry(id, Claim.NEW));
     assertThat(instance(RETENTION).claim(List.of(deposit(id, 1)))).as("now claimed by the second request")
-        .containsExactly(id);
+        .containsExactly(entry(id, Claim.OTHER));
   }
 
   private static IdempotencyClaims instance(Duration retention) {
