@@ -49,7 +49,8 @@ final class Pipeline implements AutoCloseable {
   private ConfigurableApplicationContext processor;
   private ConfigurableApplicationContext view;
   private ConfigurableApplicationContext gateway;
-  private final List<ConfigurableApplicationContext> moreGateways = new ArrayList<>();
+  /** Further gateways and views some tests start, stopped first. */
+  private final List<ConfigurableApplicationContext> moreServices = new ArrayList<>();
   private PostgresCoordinates viewDatabase;
   private final PostgresCoordinates gatewayDatabase;
   private final String viewGroupId = "balance-view-" + UUID.randomUUID();
@@ -104,15 +105,36 @@ final class Pipeline implements AutoCloseable {
   }
 
   void startView() {
-    view = BalanceViewApplication.builder().run(
+    view = newView(viewGroupId, viewDatabase);
+  }
+
+  /**
+   * A second view, on its own database, that learns of everything up to a second late (each fetch
+   * waits a second for more data): as a view behind its topics looks to the gateway that reads it.
+   *
+   * @return its URL
+   */
+  String startLaggingView(String databaseName) {
+    ConfigurableApplicationContext lagging = newView("balance-view-" + UUID.randomUUID(),
+        TestInfrastructure.newDatabase(databaseName),
+        "--spring.kafka.consumer.properties.fetch.min.bytes=100000000",
+        "--spring.kafka.consumer.properties.fetch.max.wait.ms=1000");
+    moreServices.add(lagging);
+    return "http://127.0.0.1:" + port(lagging);
+  }
+
+  private ConfigurableApplicationContext newView(String groupId, PostgresCoordinates database, String... extra) {
+    List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka,
-        "--spring.kafka.consumer.group-id=" + viewGroupId,
-        "--spring.datasource.url=" + viewDatabase.jdbcUrl(),
-        "--spring.datasource.username=" + viewDatabase.username(),
-        "--spring.datasource.password=" + viewDatabase.password(),
+        "--spring.kafka.consumer.group-id=" + groupId,
+        "--spring.datasource.url=" + database.jdbcUrl(),
+        "--spring.datasource.username=" + database.username(),
+        "--spring.datasource.password=" + database.password(),
         "--ledger.view.internal-token=" + INTERNAL_TOKEN,
-        VIEW_EXCLUSIONS);
+        VIEW_EXCLUSIONS));
+    arguments.addAll(List.of(extra));
+    return BalanceViewApplication.builder().run(arguments.toArray(String[]::new));
   }
 
   /** Stops the view and starts it on a new, empty database: it must rebuild from the topic. */
@@ -125,21 +147,24 @@ final class Pipeline implements AutoCloseable {
   }
 
   void startGateway() {
-    gateway = newGateway();
+    gateway = newGateway(viewUrl());
   }
 
-  /** One more gateway instance on the same broker, view and database, as behind a load balancer. */
-  String startAnotherGateway() {
-    ConfigurableApplicationContext another = newGateway();
-    moreGateways.add(another);
+  /**
+   * One more gateway instance on the same broker and database, as behind a load balancer, reading
+   * the view at {@code viewUrl}.
+   */
+  String startAnotherGateway(String viewUrl) {
+    ConfigurableApplicationContext another = newGateway(viewUrl);
+    moreServices.add(another);
     return "http://127.0.0.1:" + port(another);
   }
 
-  private ConfigurableApplicationContext newGateway() {
+  private ConfigurableApplicationContext newGateway(String viewUrl) {
     return ApiGatewayApplication.builder().run(
         "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka,
-        "--ledger.gateway.view-url=" + viewUrl(),
+        "--ledger.gateway.view-url=" + viewUrl,
         "--ledger.gateway.max-accounts-per-customer=" + maxAccountsPerCustomer,
         "--spring.datasource.url=" + gatewayDatabase.jdbcUrl() + "?currentSchema=gateway",
         "--spring.datasource.username=" + gatewayDatabase.username(),
@@ -168,7 +193,7 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
-    List<ConfigurableApplicationContext> contexts = new ArrayList<>(moreGateways);
+    List<ConfigurableApplicationContext> contexts = new ArrayList<>(moreServices);
     contexts.addAll(java.util.Arrays.asList(gateway, view, processor)); // any may be null
     for (ConfigurableApplicationContext context : contexts) {
       if (context != null && context.isActive()) {

@@ -113,6 +113,21 @@ public class IdempotencyClaims {
     }
   }
 
+  /**
+   * Whether the id was claimed (within the retention): submitted with a key, at some instance.
+   *
+   * @throws ClaimsUnavailableException if the table cannot be read
+   */
+  public boolean isClaimed(String transactionId) {
+    try {
+      return Boolean.TRUE.equals(jdbc.queryForObject(
+          "SELECT EXISTS (SELECT 1 FROM idempotency_claims WHERE transaction_id = ?::uuid)", Boolean.class,
+          transactionId));
+    } catch (DataAccessException e) {
+      throw new ClaimsUnavailableException(e);
+    }
+  }
+
   private static PreparedStatement statement(Connection connection, String sql, List<String> ids,
       List<String> fingerprints) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);

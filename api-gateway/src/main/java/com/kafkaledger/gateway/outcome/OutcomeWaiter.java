@@ -33,6 +33,11 @@ public class OutcomeWaiter {
     return await(() -> view.transaction(transactionId).filter(OutcomeWaiter::isFinal), patience);
   }
 
+  /** The transaction with its internals, once the view has it in any state, or empty after {@code patience}. */
+  public Optional<Map<String, Object>> transactionWithFingerprint(String transactionId, Duration patience) {
+    return await(() -> view.transactionWithFingerprint(transactionId), patience);
+  }
+
   public Optional<Map<String, Object>> account(String accountId, Duration patience) {
     return await(() -> view.account(accountId), patience);
   }

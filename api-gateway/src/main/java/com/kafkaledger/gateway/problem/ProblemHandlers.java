@@ -117,7 +117,7 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     // A send that timed out may still reach the log: only the same key makes a retry safe.
     String advice = e instanceof LedgerUnavailableException
         ? "; the movement is not confirmed: retry with the same Idempotency-Key, which never applies it twice"
-        : "; nothing was published, retry shortly";
+        : e.getCause() == null ? "; retry shortly" : "; nothing was published, retry shortly";
     ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
         "Service unavailable", e.getMessage() + advice, List.of());
     return ResponseEntity.status(answer.getStatusCode())

@@ -3,23 +3,28 @@ package com.kafkaledger.gateway.transaction;
 import com.kafkaledger.gateway.apidocs.ApiDocumentation;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.caller.CallerResolver;
+import com.kafkaledger.gateway.idempotency.IdempotencyClaims;
 import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions;
 import com.kafkaledger.gateway.idempotency.Submissions;
 import com.kafkaledger.gateway.idempotency.Submissions.NewTransaction;
+import com.kafkaledger.gateway.outcome.OutcomeWaiter;
 import com.kafkaledger.gateway.outcome.PreferWait;
 import com.kafkaledger.gateway.outcome.TransactionAnswers;
 import com.kafkaledger.gateway.problem.NotFoundException;
 import com.kafkaledger.gateway.request.InvalidRequestException;
 import com.kafkaledger.gateway.request.JsonFields;
 import com.kafkaledger.gateway.view.ViewClient;
+import com.kafkaledger.gateway.view.ViewUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +49,17 @@ class TransactionController {
   private final TransactionAnswers answers;
   private final TransactionAccess access;
   private final TransactionIntake intake;
+  private final IdempotencyClaims claims;
+  private final OutcomeWaiter waiter;
+  private final Duration claimedWait;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
-      ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake) {
+      ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake,
+      IdempotencyClaims claims, OutcomeWaiter waiter,
+      @Value("${ledger.gateway.claimed-transaction-wait}") Duration claimedWait) {
+    this.claims = claims;
+    this.waiter = waiter;
+    this.claimedWait = claimedWait;
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
@@ -94,6 +107,14 @@ class TransactionController {
     Caller caller = callers.current();
     Optional<Map<String, Object>> known = view.transactionWithFingerprint(id);
     Optional<RecentSubmissions.Submission> accepted = known.isPresent() ? Optional.empty() : recent.find(id);
+    if (known.isEmpty() && accepted.isEmpty() && claims.isClaimed(id)) {
+      // submitted with a key at another instance moments ago: the view shows it tens of ms after its 202
+      known = waiter.transactionWithFingerprint(id, claimedWait);
+      if (known.isEmpty()) {
+        throw new ViewUnavailableException("transaction " + id + " was submitted, but the balance view does not "
+            + "show it yet");
+      }
+    }
     String initiatorId = known.map(transaction -> (String) transaction.get("initiatorId"))
         .or(() -> accepted.map(RecentSubmissions.Submission::initiatorId))
         .orElse(null);

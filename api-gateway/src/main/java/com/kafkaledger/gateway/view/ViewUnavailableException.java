@@ -6,4 +6,9 @@ public class ViewUnavailableException extends RuntimeException {
   public ViewUnavailableException(Throwable cause) {
     super("the balance view is not reachable right now", cause);
   }
+
+  /** The view answers but is behind. */
+  public ViewUnavailableException(String message) {
+    super(message);
+  }
 }
