@@ -57,9 +57,6 @@ class TransactionController {
       ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake,
       IdempotencyClaims claims, OutcomeWaiter waiter,
       @Value("${ledger.gateway.claimed-transaction-wait}") Duration claimedWait) {
-    this.claims = claims;
-    this.waiter = waiter;
-    this.claimedWait = claimedWait;
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
@@ -67,6 +64,9 @@ class TransactionController {
     this.answers = answers;
     this.access = access;
     this.intake = intake;
+    this.claims = claims;
+    this.waiter = waiter;
+    this.claimedWait = claimedWait;
   }
 
   /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
