@@ -193,7 +193,7 @@ class PipelineEndToEndTest {
   }
 
   @Test
-  void anotherGatewayInstanceShowsTheTransactionAndRefusesTheKeysReuseBeforeItsViewHoldsIt() {
+  void anotherGatewayInstanceShowsTransactionsItDidNotAcceptAndRefusesAKeysReuseBeforeItsViewHoldsThem() {
     // the other instance reads a view that learns of everything up to a second late
     LedgerClient elsewhere = client.at(pipeline.startAnotherGateway(pipeline.startLaggingView("lagging_view")));
     String one = client.openAccount("EUR");
@@ -221,11 +221,20 @@ class PipelineEndToEndTest {
       String transactionId = first.json().get("transactionId").stringValue();
       assertThat(sameBody.json().get("transactionId").stringValue()).isEqualTo(transactionId);
       accepted.add(transactionId);
+
+      Http.Response withoutKey = client.submit("DEPOSIT", one, 1, "EUR", Map.of());
+      Http.Response withoutKeyElsewhere = elsewhere.http.get(withoutKey.header("Location"));
+
+      assertThat(withoutKey.status()).isEqualTo(202);
+      assertThat(withoutKeyElsewhere.status()).as("round %d: %s", round, withoutKeyElsewhere.body()).isIn(200, 202);
+      assertThat(withoutKeyElsewhere.json().get("transactionId").stringValue())
+          .isEqualTo(withoutKey.json().get("transactionId").stringValue());
+      accepted.add(withoutKey.json().get("transactionId").stringValue());
     }
     accepted.forEach(client::finalOutcome);
     client.move("DEPOSIT", one, 1, "EUR"); // a later movement: anything before it is projected
 
-    assertThat(client.balance(one)).isEqualTo(6);
+    assertThat(client.balance(one)).isEqualTo(11);
     assertThat(client.balance(other)).isZero();
   }
 
@@ -243,9 +252,14 @@ class PipelineEndToEndTest {
   @Test
   void statusOfAnUnknownTransactionIs404Problem() {
     Http.Response unknown = client.http.get("/api/v1/transactions/" + java.util.UUID.randomUUID());
+    // a time-ordered id minted an hour ago, which the view would show by now
+    String anHourAgo = String.format("%012x", System.currentTimeMillis() - 3_600_000);
+    Http.Response unknownOld = client.http.get("/api/v1/transactions/" + anHourAgo.substring(0, 8) + "-"
+        + anHourAgo.substring(8) + "-7000-8000-000000000000");
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unknownOld.status()).isEqualTo(404);
   }
 
   @ParameterizedTest

@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +53,14 @@ class TransactionController {
   private final TransactionIntake intake;
   private final IdempotencyClaims claims;
   private final OutcomeWaiter waiter;
-  private final Duration claimedWait;
+  private final Duration acceptedElsewhereWait;
+  private final Duration mintedLatelyWindow;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
       ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake,
       IdempotencyClaims claims, OutcomeWaiter waiter,
-      @Value("${ledger.gateway.claimed-transaction-wait}") Duration claimedWait) {
+      @Value("${ledger.gateway.accepted-elsewhere-wait}") Duration acceptedElsewhereWait,
+      @Value("${ledger.gateway.minted-lately-window}") Duration mintedLatelyWindow) {
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
@@ -66,7 +70,8 @@ class TransactionController {
     this.intake = intake;
     this.claims = claims;
     this.waiter = waiter;
-    this.claimedWait = claimedWait;
+    this.acceptedElsewhereWait = acceptedElsewhereWait;
+    this.mintedLatelyWindow = mintedLatelyWindow;
   }
 
   /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
@@ -107,9 +112,9 @@ class TransactionController {
     Caller caller = callers.current();
     Optional<Map<String, Object>> known = view.transactionWithFingerprint(id);
     Optional<RecentSubmissions.Submission> accepted = known.isPresent() ? Optional.empty() : recent.find(id);
-    if (known.isEmpty() && accepted.isEmpty() && claims.isClaimed(id)) {
-      // submitted with a key at another instance moments ago: the view shows it tens of ms after its 202
-      known = waiter.transactionWithFingerprint(id, claimedWait);
+    if (known.isEmpty() && accepted.isEmpty() && mayBeAcceptedElsewhere(id)) {
+      // another instance may have accepted it moments ago: the view shows it tens of ms after its 202
+      known = waiter.transactionWithFingerprint(id, acceptedElsewhereWait);
       if (known.isEmpty()) {
         throw new ViewUnavailableException("transaction " + id + " was submitted, but the balance view does not "
             + "show it yet");
@@ -126,8 +131,22 @@ class TransactionController {
     return answers.status(id, current.get(), PreferWait.from(prefer));
   }
 
+  /**
+   * Whether another gateway instance may have accepted this id lately: a key's id if it is claimed,
+   * an id minted for a request without a key if its time is recent. (A made-up id with a recent
+   * time is answered like one not shown yet: the answer does not tell which it is.)
+   */
+  private boolean mayBeAcceptedElsewhere(String id) {
+    Optional<Instant> minted = IdempotencyKeys.mintedAt(id);
+    if (minted.isPresent()) {
+      // either instance's clock may be ahead
+      return Duration.between(minted.get(), Instant.now()).abs().compareTo(mintedLatelyWindow) <= 0;
+    }
+    return claims.isClaimed(id);
+  }
+
   private static Map<String, Object> withoutInternals(Map<String, Object> transaction) {
-    Map<String, Object> shown = new java.util.LinkedHashMap<>(transaction);
+    Map<String, Object> shown = new LinkedHashMap<>(transaction);
     shown.remove("fingerprint");
     shown.remove("initiatorId");
     return shown;
