@@ -195,7 +195,9 @@ class PipelineEndToEndTest {
   @Test
   void anotherGatewayInstanceShowsTransactionsItDidNotAcceptAndRefusesAKeysReuseBeforeItsViewHoldsThem() {
     // the other instance reads a view that learns of everything up to a second late
-    LedgerClient elsewhere = client.at(pipeline.startAnotherGateway(pipeline.startLaggingView("lagging_view")));
+    String otherGateway = pipeline.startAnotherGateway(pipeline.startLaggingView("lagging_view"));
+    LedgerClient elsewhere = client.at(otherGateway);
+    LedgerClient strangerElsewhere = client.as("stranger").at(otherGateway);
     String one = client.openAccount("EUR");
     String other = client.openAccount("EUR");
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -224,9 +226,12 @@ class PipelineEndToEndTest {
 
       Http.Response withoutKey = client.submit("DEPOSIT", one, 1, "EUR", Map.of());
       Http.Response withoutKeyElsewhere = elsewhere.http.get(withoutKey.header("Location"));
+      Http.Response withoutKeyToAStranger = strangerElsewhere.http.get(withoutKey.header("Location"));
 
       assertThat(withoutKey.status()).isEqualTo(202);
       assertThat(withoutKeyElsewhere.status()).as("round %d: %s", round, withoutKeyElsewhere.body()).isIn(200, 202);
+      // at once, whether the view shows it yet or not: the answer does not tell that it exists
+      assertThat(withoutKeyToAStranger.status()).isEqualTo(404);
       assertThat(withoutKeyElsewhere.json().get("transactionId").stringValue())
           .isEqualTo(withoutKey.json().get("transactionId").stringValue());
       accepted.add(withoutKey.json().get("transactionId").stringValue());
@@ -252,14 +257,14 @@ class PipelineEndToEndTest {
   @Test
   void statusOfAnUnknownTransactionIs404Problem() {
     Http.Response unknown = client.http.get("/api/v1/transactions/" + java.util.UUID.randomUUID());
-    // a time-ordered id minted an hour ago, which the view would show by now
-    String anHourAgo = String.format("%012x", System.currentTimeMillis() - 3_600_000);
-    Http.Response unknownOld = client.http.get("/api/v1/transactions/" + anHourAgo.substring(0, 8) + "-"
-        + anHourAgo.substring(8) + "-7000-8000-000000000000");
+    // a time-ordered id of now, made up: its tag is not one the gateway made for this caller
+    String now = String.format("%012x", System.currentTimeMillis());
+    Http.Response madeUp = client.http.get("/api/v1/transactions/" + now.substring(0, 8) + "-" + now.substring(8)
+        + "-7000-8000-000000000000");
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(unknownOld.status()).isEqualTo(404);
+    assertThat(madeUp.status()).isEqualTo(404);
   }
 
   @ParameterizedTest

@@ -5,9 +5,7 @@ import com.kafkaledger.gateway.request.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,22 +24,19 @@ public final class IdempotencyKeys {
    * @param purpose separates the id spaces of different uses of one key (a transaction, an
    *     account opening, the account it opens)
    * @param key the client's Idempotency-Key, or null for a request that is never retried safely
-   *     (then the id is random and tells when it was minted)
+   *     (then the id is random)
    */
   public static String derive(String purpose, Caller caller, String key) {
     if (key == null) {
-      return TimeOrderedUuids.next().toString();
+      return RandomUuids.version4().toString();
     }
     return UUID.nameUUIDFromBytes((purpose + "\n" + caller.id() + "\n" + key)
         .getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /**
-   * When a gateway minted this id for a request without a key; empty for a key's id, which is
-   * found through its claim instead.
-   */
-  public static Optional<Instant> mintedAt(String id) {
-    return TimeOrderedUuids.mintedAt(UUID.fromString(id));
+  /** Whether the id is one {@link #derive} made from a key (a name-based, version 3 UUID). */
+  public static boolean isDerivedFromKey(String id) {
+    return UUID.fromString(id).version() == 3;
   }
 
   /** Null when no header was sent; refused when it is empty or too long. */

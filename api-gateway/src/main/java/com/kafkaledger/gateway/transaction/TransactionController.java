@@ -8,6 +8,7 @@ import com.kafkaledger.gateway.idempotency.IdempotencyKeys;
 import com.kafkaledger.gateway.idempotency.RecentSubmissions;
 import com.kafkaledger.gateway.idempotency.Submissions;
 import com.kafkaledger.gateway.idempotency.Submissions.NewTransaction;
+import com.kafkaledger.gateway.idempotency.UnkeyedTransactionIds;
 import com.kafkaledger.gateway.outcome.OutcomeWaiter;
 import com.kafkaledger.gateway.outcome.PreferWait;
 import com.kafkaledger.gateway.outcome.TransactionAnswers;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,14 +53,13 @@ class TransactionController {
   private final TransactionIntake intake;
   private final IdempotencyClaims claims;
   private final OutcomeWaiter waiter;
+  private final UnkeyedTransactionIds unkeyedIds;
   private final Duration acceptedElsewhereWait;
-  private final Duration mintedLatelyWindow;
 
   TransactionController(CallerResolver callers, Submissions submissions, RecentSubmissions recent,
       ViewClient view, TransactionAnswers answers, TransactionAccess access, TransactionIntake intake,
-      IdempotencyClaims claims, OutcomeWaiter waiter,
-      @Value("${ledger.gateway.accepted-elsewhere-wait}") Duration acceptedElsewhereWait,
-      @Value("${ledger.gateway.minted-lately-window}") Duration mintedLatelyWindow) {
+      IdempotencyClaims claims, UnkeyedTransactionIds unkeyedIds, OutcomeWaiter waiter,
+      @Value("${ledger.gateway.accepted-elsewhere-wait}") Duration acceptedElsewhereWait) {
     this.callers = callers;
     this.submissions = submissions;
     this.recent = recent;
@@ -69,9 +68,9 @@ class TransactionController {
     this.access = access;
     this.intake = intake;
     this.claims = claims;
+    this.unkeyedIds = unkeyedIds;
     this.waiter = waiter;
     this.acceptedElsewhereWait = acceptedElsewhereWait;
-    this.mintedLatelyWindow = mintedLatelyWindow;
   }
 
   /** Accepts a movement: 202 once Kafka has the command, or 200 with the outcome if asked to wait. */
@@ -112,7 +111,7 @@ class TransactionController {
     Caller caller = callers.current();
     Optional<Map<String, Object>> known = view.transactionWithFingerprint(id);
     Optional<RecentSubmissions.Submission> accepted = known.isPresent() ? Optional.empty() : recent.find(id);
-    if (known.isEmpty() && accepted.isEmpty() && mayBeAcceptedElsewhere(id)) {
+    if (known.isEmpty() && accepted.isEmpty() && mayBeAcceptedElsewhere(id, caller)) {
       // another instance may have accepted it moments ago: the view shows it tens of ms after its 202
       known = waiter.transactionWithFingerprint(id, acceptedElsewhereWait);
       if (known.isEmpty()) {
@@ -132,17 +131,14 @@ class TransactionController {
   }
 
   /**
-   * Whether another gateway instance may have accepted this id lately: a key's id if it is claimed,
-   * an id minted for a request without a key if its time is recent. (A made-up id with a recent
-   * time is answered like one not shown yet: the answer does not tell which it is.)
+   * Whether another gateway instance may have accepted this id lately, before the view shows it: a
+   * key's id if it is claimed, a minted id if this caller submitted it lately.
    */
-  private boolean mayBeAcceptedElsewhere(String id) {
-    Optional<Instant> minted = IdempotencyKeys.mintedAt(id);
-    if (minted.isPresent()) {
-      // either instance's clock may be ahead
-      return Duration.between(minted.get(), Instant.now()).abs().compareTo(mintedLatelyWindow) <= 0;
+  private boolean mayBeAcceptedElsewhere(String id, Caller caller) {
+    if (IdempotencyKeys.isDerivedFromKey(id)) {
+      return claims.isClaimed(id);
     }
-    return claims.isClaimed(id);
+    return unkeyedIds.mintedLatelyBy(id, caller);
   }
 
   private static Map<String, Object> withoutInternals(Map<String, Object> transaction) {

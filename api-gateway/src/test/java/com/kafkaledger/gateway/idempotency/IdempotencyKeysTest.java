@@ -30,6 +30,12 @@ class IdempotencyKeysTest {
   }
 
   @Test
+  void anIdTellsWhetherItWasDerivedFromAKey() {
+    assertThat(IdempotencyKeys.isDerivedFromKey(IdempotencyKeys.derive("transaction", alice, "k-1"))).isTrue();
+    assertThat(IdempotencyKeys.isDerivedFromKey(IdempotencyKeys.derive("transaction", alice, null))).isFalse();
+  }
+
+  @Test
   void keysLongerThan255CharactersOrBlankAreRefused() {
     assertThat(IdempotencyKeys.validated("x".repeat(255))).hasSize(255);
     assertThatThrownBy(() -> IdempotencyKeys.validated("x".repeat(256)))
