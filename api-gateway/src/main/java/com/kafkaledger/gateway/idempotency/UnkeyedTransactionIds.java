@@ -27,7 +27,7 @@ public class UnkeyedTransactionIds {
 
   private final SecretKeySpec tagKey;
   private final Duration window;
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final ThreadLocal<Mac> macs;
 
   /**
    * @param tokenSecret the secret the instances share (checked by TokenService); the tags' key is
@@ -36,14 +36,10 @@ public class UnkeyedTransactionIds {
    */
   UnkeyedTransactionIds(@Value("${ledger.gateway.token-secret}") String tokenSecret,
       @Value("${ledger.gateway.minted-lately-window}") Duration window) {
-    try {
-      Mac derivation = Mac.getInstance("HmacSHA256");
-      derivation.init(new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      this.tagKey = new SecretKeySpec(
-          derivation.doFinal("unkeyed transaction id tags".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    Mac derivation = hmac(new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    this.tagKey = new SecretKeySpec(derivation.doFinal("unkeyed transaction id tags".getBytes(StandardCharsets.UTF_8)),
+        "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> hmac(tagKey));
     this.window = window;
   }
 
@@ -76,10 +72,10 @@ public class UnkeyedTransactionIds {
     return ((digest[0] & 0xFFL) << 8) | (digest[1] & 0xFFL);
   }
 
-  private Mac newMac() {
+  private static Mac hmac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(tagKey);
+      mac.init(key);
       return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
