@@ -8,6 +8,10 @@ import com.kafkaledger.view.BalanceViewApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -181,6 +185,21 @@ final class Pipeline implements AutoCloseable {
 
   String viewUrl() {
     return "http://127.0.0.1:" + port(view);
+  }
+
+  /**
+   * Claims a keyed transaction id for its initiator in the table the gateway instances share,
+   * without publishing it: as an instance leaves it whose publish has not ended yet, or failed.
+   */
+  void claimWithoutPublishing(String transactionId, String initiatorId) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(gatewayDatabase.jdbcUrl() + "?currentSchema=gateway",
+        gatewayDatabase.username(), gatewayDatabase.password());
+        PreparedStatement claim = connection.prepareStatement("INSERT INTO idempotency_claims "
+            + "(transaction_id, fingerprint, initiator_id) VALUES (?::uuid, decode('00', 'hex'), ?)")) {
+      claim.setString(1, transactionId);
+      claim.setString(2, initiatorId);
+      claim.executeUpdate();
+    }
   }
 
   String processorUrl() {

@@ -1,11 +1,13 @@
 package com.kafkaledger.integration;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,7 +106,7 @@ class PipelineEndToEndTest {
   @Test
   void movementsOnUnknownAccountsAre404AndInAnotherCurrencyRejected() {
     String account = client.openAccount("EUR");
-    String unknown = java.util.UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
 
     assertThat(client.submit("DEPOSIT", unknown, 5, "EUR", Map.of()).status()).isEqualTo(404);
     assertThat(client.move("DEPOSIT", account, 5, "USD").get("reason").stringValue())
@@ -210,6 +212,7 @@ class PipelineEndToEndTest {
 
       Http.Response first = client.submit("DEPOSIT", one, 1, "EUR", key);
       Http.Response statusElsewhere = elsewhere.http.get(first.header("Location"));
+      Http.Response statusToAStranger = strangerElsewhere.http.get(first.header("Location"));
       Http.Response otherBody = elsewhere.submit("DEPOSIT", other, 1, "EUR", key);
       Http.Response sameBody = elsewhere.submit("DEPOSIT", one, 1, "EUR", key);
 
@@ -217,6 +220,8 @@ class PipelineEndToEndTest {
       assertThat(statusElsewhere.status()).as("round %d: %s", round, statusElsewhere.body()).isIn(200, 202);
       assertThat(statusElsewhere.json().get("transactionId").stringValue())
           .isEqualTo(first.json().get("transactionId").stringValue());
+      // at once, whether the view shows it yet or not: the answer does not tell that it exists
+      assertThat(statusToAStranger.status()).as("round %d: %s", round, statusToAStranger.body()).isEqualTo(404);
       assertThat(otherBody.status()).as("round %d: %s", round, otherBody.body()).isEqualTo(422);
       assertThat(otherBody.json().get("type").stringValue()).isEqualTo("/problems/idempotency-key-reused");
       assertThat(sameBody.status()).as("round %d: %s", round, sameBody.body()).isIn(200, 202);
@@ -230,7 +235,6 @@ class PipelineEndToEndTest {
 
       assertThat(withoutKey.status()).isEqualTo(202);
       assertThat(withoutKeyElsewhere.status()).as("round %d: %s", round, withoutKeyElsewhere.body()).isIn(200, 202);
-      // at once, whether the view shows it yet or not: the answer does not tell that it exists
       assertThat(withoutKeyToAStranger.status()).isEqualTo(404);
       assertThat(withoutKeyElsewhere.json().get("transactionId").stringValue())
           .isEqualTo(withoutKey.json().get("transactionId").stringValue());
@@ -255,8 +259,24 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  void aKeyedTransactionClaimedButNotInTheViewMakesOnlyItsSubmittersReadWait() throws Exception {
+    // a key's id (name-based) that some instance claimed for this client and has not published
+    String id = UUID.nameUUIDFromBytes(("claimed, not published " + UUID.randomUUID()).getBytes(UTF_8)).toString();
+    pipeline.claimWithoutPublishing(id, client.userId);
+
+    Http.Response toTheSubmitter = client.http.get("/api/v1/transactions/" + id);
+    Http.Response toAStranger = client.as("stranger").http.get("/api/v1/transactions/" + id);
+
+    // the submitter is told to come back: the view may show it in a moment
+    assertThat(toTheSubmitter.status()).as(toTheSubmitter.body()).isEqualTo(503);
+    assertThat(toTheSubmitter.header("Retry-After")).isNotBlank();
+    // anyone else at once, as for an id that does not exist: the answer does not tell that it does
+    assertThat(toAStranger.status()).as(toAStranger.body()).isEqualTo(404);
+  }
+
+  @Test
   void statusOfAnUnknownTransactionIs404Problem() {
-    Http.Response unknown = client.http.get("/api/v1/transactions/" + java.util.UUID.randomUUID());
+    Http.Response unknown = client.http.get("/api/v1/transactions/" + UUID.randomUUID());
     // a time-ordered id of now, made up: its tag is not one the gateway made for this caller
     String now = String.format("%012x", System.currentTimeMillis());
     Http.Response madeUp = client.http.get("/api/v1/transactions/" + now.substring(0, 8) + "-" + now.substring(8)

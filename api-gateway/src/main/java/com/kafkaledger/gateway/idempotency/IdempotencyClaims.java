@@ -38,9 +38,10 @@ public class IdempotencyClaims {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyClaims.class);
 
   /** In id order, so that two statements claiming overlapping ids wait on each other, never deadlock. */
-  private static final String CLAIM = "INSERT INTO idempotency_claims (transaction_id, fingerprint) "
-      + "SELECT id::uuid, decode(fingerprint, 'hex') FROM unnest(?::text[], ?::text[]) AS claim(id, fingerprint) "
-      + "ORDER BY id ON CONFLICT (transaction_id) DO NOTHING RETURNING transaction_id::text";
+  private static final String CLAIM = "INSERT INTO idempotency_claims (transaction_id, fingerprint, initiator_id) "
+      + "SELECT id::uuid, decode(fingerprint, 'hex'), initiator FROM unnest(?::text[], ?::text[], ?::text[]) "
+      + "AS claim(id, fingerprint, initiator) ORDER BY id ON CONFLICT (transaction_id) DO NOTHING "
+      + "RETURNING transaction_id::text";
   private static final String CLAIMED_BEFORE = "SELECT transaction_id::text, encode(fingerprint, 'hex') "
       + "FROM idempotency_claims WHERE transaction_id = ANY (?::uuid[])";
 
@@ -84,20 +85,24 @@ public class IdempotencyClaims {
       return Map.of();
     }
     Map<String, String> fingerprints = new HashMap<>();
-    commands.forEach(command -> fingerprints.put(command.transactionId(), command.fingerprint()));
+    Map<String, String> initiators = new HashMap<>();
+    commands.forEach(command -> {
+      fingerprints.put(command.transactionId(), command.fingerprint());
+      initiators.put(command.transactionId(), command.initiatorId());
+    });
     Timer.Sample sample = Timer.start();
     try {
       List<String> ids = new ArrayList<>(fingerprints.keySet());
       Map<String, Claim> claims = new HashMap<>();
-      jdbc.query(connection -> statement(connection, CLAIM, ids, ids.stream().map(fingerprints::get).toList()),
-          row -> {
+      jdbc.query(connection -> statement(connection, CLAIM, ids, ids.stream().map(fingerprints::get).toList(),
+          ids.stream().map(initiators::get).toList()), row -> {
             claims.put(row.getString(1), Claim.NEW);
           });
       if (claims.size() == ids.size()) {
         return claims;
       }
       ids.removeAll(claims.keySet());
-      jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids, null), row -> {
+      jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids), row -> {
         claims.put(row.getString(1), row.getString(2).equals(fingerprints.get(row.getString(1))) ? Claim.SAME
             : Claim.OTHER);
       });
@@ -114,26 +119,28 @@ public class IdempotencyClaims {
   }
 
   /**
-   * Whether the id was claimed (within the retention): submitted with a key, at some instance.
+   * Whether this initiator claimed the id (within the retention): submitted it with a key, at some
+   * instance. A claim made before claims held their initiator counts for anyone.
    *
    * @throws ClaimsUnavailableException if the table cannot be read
    */
-  public boolean isClaimed(String transactionId) {
+  public boolean isClaimedBy(String transactionId, String initiatorId) {
     try {
-      return Boolean.TRUE.equals(jdbc.queryForObject(
-          "SELECT EXISTS (SELECT 1 FROM idempotency_claims WHERE transaction_id = ?::uuid)", Boolean.class,
-          transactionId));
+      return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM idempotency_claims "
+          + "WHERE transaction_id = ?::uuid AND (initiator_id = ? OR initiator_id IS NULL))", Boolean.class,
+          transactionId, initiatorId));
     } catch (DataAccessException e) {
       throw new ClaimsUnavailableException(e);
     }
   }
 
-  private static PreparedStatement statement(Connection connection, String sql, List<String> ids,
-      List<String> fingerprints) throws SQLException {
+  /** The statement with one text array bound per parameter, in order. */
+  @SafeVarargs
+  private static PreparedStatement statement(Connection connection, String sql, List<String>... columns)
+      throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
-    statement.setArray(1, textArray(connection, ids));
-    if (fingerprints != null) {
-      statement.setArray(2, textArray(connection, fingerprints));
+    for (int i = 0; i < columns.length; i++) {
+      statement.setArray(i + 1, textArray(connection, columns[i]));
     }
     return statement;
   }

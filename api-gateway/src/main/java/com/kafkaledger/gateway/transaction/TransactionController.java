@@ -131,12 +131,13 @@ class TransactionController {
   }
 
   /**
-   * Whether another gateway instance may have accepted this id lately, before the view shows it: a
-   * key's id if it is claimed, a minted id if this caller submitted it lately.
+   * Whether another gateway instance may have accepted this id lately from this caller, before the
+   * view shows it: a key's id if the caller claimed it, a minted id if the caller submitted it lately.
+   * Anyone else's read is answered at once, as for an id that does not exist.
    */
   private boolean mayBeAcceptedElsewhere(String id, Caller caller) {
     if (IdempotencyKeys.isDerivedFromKey(id)) {
-      return claims.isClaimed(id);
+      return claims.isClaimedBy(id, caller.id());
     }
     return unkeyedIds.mintedLatelyBy(id, caller);
   }

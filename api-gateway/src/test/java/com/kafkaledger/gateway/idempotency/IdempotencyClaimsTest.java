@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The claims of keyed transaction ids on a real PostgreSQL, as several gateway instances share them. */
@@ -97,6 +98,22 @@ class IdempotencyClaimsTest {
     } finally {
       instances.shutdownNow();
     }
+  }
+
+  @Test
+  void aClaimedIdIsItsSubmittersOnlyExceptAClaimOfAnOlderInstanceWithoutItsInitiator() {
+    IdempotencyClaims claims = instance(RETENTION);
+    String id = newId();
+    claims.claim(List.of(deposit(id, 1)));
+    String claimedByAnOlderInstance = newId();
+    new JdbcTemplate(database).update("INSERT INTO idempotency_claims (transaction_id, fingerprint) "
+        + "VALUES (?::uuid, decode('00', 'hex'))", claimedByAnOlderInstance);
+
+    assertThat(claims.isClaimedBy(id, "caller")).isTrue();
+    assertThat(instance(RETENTION).isClaimedBy(id, "caller")).as("at another instance").isTrue();
+    assertThat(claims.isClaimedBy(id, "stranger")).isFalse();
+    assertThat(claims.isClaimedBy(newId(), "caller")).as("never claimed").isFalse();
+    assertThat(claims.isClaimedBy(claimedByAnOlderInstance, "stranger")).isTrue();
   }
 
   @Test
