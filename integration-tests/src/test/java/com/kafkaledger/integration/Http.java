@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Http {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private final HttpClient client = HttpClient.newHttpClient();
   private final String baseUrl;
   private final Map<String, String> defaultHeaders;
@@ -46,8 +48,9 @@ final class Http {
   }
 
   private Response send(String path, String method, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    // no request waits for good: a test fails instead of hanging
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     defaultHeaders.forEach(request::header);
     headers.forEach(request::header);
     return send(request.build());

@@ -6,6 +6,7 @@ import com.kafkaledger.testsupport.TestInfrastructure;
 import com.kafkaledger.testsupport.TestInfrastructure.PostgresCoordinates;
 import com.kafkaledger.view.BalanceViewApplication;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,13 +61,23 @@ final class Pipeline implements AutoCloseable {
   private final String viewGroupId = "balance-view-" + UUID.randomUUID();
 
   private final int maxAccountsPerCustomer;
+  private final String databaseAddress;
 
   Pipeline(String databaseName) {
     this(databaseName, 1_000);
   }
 
   Pipeline(String databaseName, int maxAccountsPerCustomer) {
+    this(databaseName, maxAccountsPerCustomer, null);
+  }
+
+  /**
+   * @param databaseAddress host:port where the gateway and the views reach their databases (a relay
+   *     in front of the server), or null for the server's own address
+   */
+  Pipeline(String databaseName, int maxAccountsPerCustomer, String databaseAddress) {
     this.maxAccountsPerCustomer = maxAccountsPerCustomer;
+    this.databaseAddress = databaseAddress;
     try {
       processorState = Files.createTempDirectory("ledger-processor-state");
     } catch (IOException e) {
@@ -132,7 +143,7 @@ final class Pipeline implements AutoCloseable {
         "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--spring.kafka.consumer.group-id=" + groupId,
-        "--spring.datasource.url=" + database.jdbcUrl(),
+        "--spring.datasource.url=" + urlOf(database),
         "--spring.datasource.username=" + database.username(),
         "--spring.datasource.password=" + database.password(),
         "--ledger.view.internal-token=" + INTERNAL_TOKEN,
@@ -170,13 +181,23 @@ final class Pipeline implements AutoCloseable {
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--ledger.gateway.view-url=" + viewUrl,
         "--ledger.gateway.max-accounts-per-customer=" + maxAccountsPerCustomer,
-        "--spring.datasource.url=" + gatewayDatabase.jdbcUrl() + "?currentSchema=gateway",
+        "--spring.datasource.url=" + urlOf(gatewayDatabase) + "?currentSchema=gateway",
         "--spring.datasource.username=" + gatewayDatabase.username(),
         "--spring.datasource.password=" + gatewayDatabase.password(),
         "--ledger.gateway.token-secret=" + TOKEN_SECRET,
         "--ledger.gateway.internal-token=" + INTERNAL_TOKEN,
         "--ledger.gateway.operator.email=" + OPERATOR_EMAIL,
         "--ledger.gateway.operator.password=" + OPERATOR_PASSWORD);
+  }
+
+  /** The database's JDBC URL, at {@link #databaseAddress} if there is one. */
+  private String urlOf(PostgresCoordinates database) {
+    String url = database.jdbcUrl();
+    if (databaseAddress == null) {
+      return url;
+    }
+    URI server = URI.create(url.substring("jdbc:".length()));
+    return url.replace("//" + server.getAuthority() + "/", "//" + databaseAddress + "/");
   }
 
   String gatewayUrl() {
