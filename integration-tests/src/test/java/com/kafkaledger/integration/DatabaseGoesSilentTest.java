@@ -46,40 +46,54 @@ class DatabaseGoesSilentTest {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicLong unkeyedAccepted = new AtomicLong();
       List<String> unkeyedRefused = new CopyOnWriteArrayList<>();
-      ExecutorService clients = Executors.newFixedThreadPool(KEYED_CLIENTS + UNKEYED_CLIENTS);
-      for (int c = 0; c < KEYED_CLIENTS; c++) {
-        int clientNumber = c;
-        clients.execute(() -> {
-          for (int n = 0; !stop.get(); n++) {
-            deposits.send("load-" + clientNumber + "-" + n);
-          }
-        });
-      }
-      // these need no database at the gateway, so the ledger's events, and the view's writes, go on
-      for (int c = 0; c < UNKEYED_CLIENTS; c++) {
-        clients.execute(() -> {
-          while (!stop.get()) {
-            Http.Response answer = client.submit("DEPOSIT", unkeyedAccount, 1, "EUR", Map.of());
-            if (answer.status() == 202) {
-              unkeyedAccepted.incrementAndGet();
-            } else {
-              unkeyedRefused.add(answer.status() + " " + answer.body());
+      ExecutorService clients = Executors.newFixedThreadPool(KEYED_CLIENTS + UNKEYED_CLIENTS, task -> {
+        Thread thread = new Thread(task, "silent-database-client");
+        thread.setDaemon(true);
+        return thread;
+      });
+      long silencedAt;
+      try {
+        for (int c = 0; c < KEYED_CLIENTS; c++) {
+          int clientNumber = c;
+          clients.execute(() -> {
+            for (int n = 0; !stop.get(); n++) {
+              deposits.send("load-" + clientNumber + "-" + n);
             }
-          }
-        });
-      }
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deposits.accepted() >= 200);
+          });
+        }
+        // these need no database at the gateway, so the ledger's events, and the view's writes, go on
+        for (int c = 0; c < UNKEYED_CLIENTS; c++) {
+          clients.execute(() -> {
+            while (!stop.get()) {
+              try {
+                Http.Response answer = client.submit("DEPOSIT", unkeyedAccount, 1, "EUR", Map.of());
+                if (answer.status() == 202) {
+                  unkeyedAccepted.incrementAndGet();
+                } else {
+                  unkeyedRefused.add(answer.status() + " " + answer.body());
+                }
+              } catch (RuntimeException e) {
+                unkeyedRefused.add(e.toString());
+              }
+            }
+          });
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deposits.accepted() >= 200);
 
-      relay.silenceOpenConnections();
-      long silencedAt = System.nanoTime();
-      // a deposit under a new key is accepted again: the gateway claimed it on a new connection
-      Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
-          .until(() -> deposits.send("probe-" + System.nanoTime()));
-      log.info("keyed submissions accepted again {} ms after the database went silent",
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silencedAt));
-      stop.set(true);
-      clients.shutdown();
-      assertThat(clients.awaitTermination(90, TimeUnit.SECONDS)).as("every client's request was answered").isTrue();
+        relay.silenceOpenConnections();
+        silencedAt = System.nanoTime();
+        // a deposit under a new key is accepted again: the gateway claimed it on a new connection
+        Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+            .until(() -> deposits.send("probe-" + System.nanoTime()));
+        log.info("keyed submissions accepted again {} ms after the database went silent",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silencedAt));
+        stop.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(90, TimeUnit.SECONDS)).as("every client's request was answered").isTrue();
+      } finally {
+        stop.set(true);
+        clients.shutdownNow();
+      }
 
       // as a careful client: each key not answered 202 is sent again, with the same key
       List<String> unanswered = new ArrayList<>(deposits.unanswered);

@@ -32,7 +32,7 @@ final class SilencingTcpRelay implements AutoCloseable {
   SilencingTcpRelay(String serverHost, int serverPort) throws IOException {
     this.serverHost = serverHost;
     this.serverPort = serverPort;
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     threads.execute(this::accept);
   }
 
@@ -48,14 +48,19 @@ final class SilencingTcpRelay implements AutoCloseable {
 
   private void accept() {
     while (!listener.isClosed()) {
+      Socket client;
       try {
-        Socket client = listener.accept();
+        client = listener.accept();
+      } catch (IOException e) {
+        return; // the relay was closed
+      }
+      try {
         Connection connection = new Connection(client, new Socket(serverHost, serverPort));
         connections.add(connection);
         threads.execute(() -> connection.relay(connection.client, connection.server));
         threads.execute(() -> connection.relay(connection.server, connection.client));
       } catch (IOException e) {
-        // the relay was closed, or the server refused one connection: the client sees it closed
+        closeQuietly(client); // the server refused it: so does the relay
       }
     }
   }
@@ -67,7 +72,15 @@ final class SilencingTcpRelay implements AutoCloseable {
     threads.shutdownNow();
   }
 
-  private static final class Connection {
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  private final class Connection {
 
     final Socket client;
     final Socket server;
@@ -93,8 +106,8 @@ final class SilencingTcpRelay implements AutoCloseable {
       } catch (IOException e) {
         // one side closed: the relay ends
       }
-      if (!silent) {
-        close();
+      if (!silent || from == client) {
+        close(); // a silent connection stays open until its client gives it up
       }
     }
 
@@ -107,14 +120,7 @@ final class SilencingTcpRelay implements AutoCloseable {
     void close() {
       closeQuietly(client);
       closeQuietly(server);
-    }
-
-    private static void closeQuietly(Socket socket) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
+      connections.remove(this);
     }
   }
 }
