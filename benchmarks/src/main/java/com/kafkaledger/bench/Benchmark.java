@@ -5,6 +5,7 @@ import com.kafkaledger.bench.baseline.BaselineResult;
 import com.kafkaledger.bench.ledger.LedgerAloneBenchmark;
 import com.kafkaledger.bench.ledger.LedgerAloneResult;
 import com.kafkaledger.bench.ledger.RateSamples;
+import com.kafkaledger.bench.pipeline.HeapWatch;
 import com.kafkaledger.bench.pipeline.PipelineBenchmark;
 import com.kafkaledger.localcluster.FreePorts;
 import com.kafkaledger.localcluster.LocalCluster;
@@ -13,6 +14,7 @@ import com.kafkaledger.localcluster.service.LedgerService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ import java.util.Map;
  * end. Whatever it started is stopped at the end and on Ctrl-C.
  */
 public final class Benchmark {
+
+  /** How often each service's heap is read while the pipeline part runs. */
+  private static final Duration HEAP_SAMPLING = Duration.ofSeconds(5);
 
   private final BenchmarkOptions options;
   private final Path workDirectory;
@@ -83,6 +88,7 @@ public final class Benchmark {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     List<BaselineResult> baseline = List.of();
     List<PipelineBenchmark.Result> pipeline = List.of();
+    List<HeapWatch.Figures> heaps = List.of();
     List<LedgerAloneResult> ledgerAlone = List.of();
     if (options.runs(BenchmarkOptions.BASELINE) || options.runs(BenchmarkOptions.PIPELINE)) {
       LocalCluster cluster = startPipeline();
@@ -94,12 +100,20 @@ public final class Benchmark {
           baseline.forEach(result -> summary.add(result.line()));
         }
         if (options.runs(BenchmarkOptions.PIPELINE)) {
-          pipeline = pipeline(cluster);
+          List<HeapWatch.Service> services = Arrays.stream(LedgerService.values())
+              .map(service -> new HeapWatch.Service(service.moduleName(), cluster.serviceUrl(service))).toList();
+          try (HeapWatch heapWatch = HeapWatch.start(services, HEAP_SAMPLING)) {
+            pipeline = pipeline(cluster);
+            heaps = heapWatch.figures(cluster.serviceHeapMegabytes());
+          }
           summary.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop, %s;"
               + " rates are transactions/s; latency is from the moment a transaction's request was due to its outcome"
               + " committed in the view", options.pipeline().accounts(), String.join(", then ",
               options.pipeline().modes())));
           pipeline.forEach(result -> summary.add(result.line()));
+          summary.add(String.format("memory: each service's heap, sampled every %d s over the whole pipeline part",
+              HEAP_SAMPLING.toSeconds()));
+          heaps.forEach(figures -> summary.add(figures.line()));
         }
       }
     }
@@ -109,7 +123,7 @@ public final class Benchmark {
           + " %.0f%% of each run", options.ledgerAccounts(), 100 * (1 - RateSamples.WARM_UP_SHARE)));
       ledgerAlone.forEach(result -> summary.add(result.line()));
     }
-    summary.addAll(Targets.lines(baseline, pipeline, ledgerAlone));
+    summary.addAll(Targets.lines(baseline, pipeline, heaps, ledgerAlone));
     return summary;
   }
 

@@ -3,6 +3,7 @@ package com.kafkaledger.bench;
 import com.kafkaledger.bench.baseline.BaselineResult;
 import com.kafkaledger.bench.baseline.BaselineWorkload;
 import com.kafkaledger.bench.ledger.LedgerAloneResult;
+import com.kafkaledger.bench.pipeline.HeapWatch;
 import com.kafkaledger.bench.pipeline.PipelineBenchmark;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Targets {
   private Targets() {}
 
   static List<String> lines(List<BaselineResult> baseline, List<PipelineBenchmark.Result> pipeline,
-      List<LedgerAloneResult> ledgerAlone) {
+      List<HeapWatch.Figures> heaps, List<LedgerAloneResult> ledgerAlone) {
     Map<BaselineWorkload, Double> best = baseline.stream()
         .collect(Collectors.toMap(BaselineResult::workload, BaselineResult::bestTransactionsPerSecond));
     Map<String, Throughput> throughputs = THROUGHPUT.stream()
@@ -62,6 +63,15 @@ final class Targets {
         lines.add(String.format("%s p99 %.1f ms at half the peak (%.0f/s) (<= %.0f ms: %s)", name, result.p99(),
             result.half(), limit, verdict(result.p99() <= limit)));
       }
+    }
+    for (HeapWatch.Figures heap : heaps) {
+      if (heap.samples() == 0) {
+        lines.add(String.format("target  memory         %-16s no figures: its metrics never answered", heap.service()));
+        continue;
+      }
+      lines.add(String.format("target  memory         %-16s under load in a %d MB heap: long-lived pool at most %.0f%%"
+          + " full after a collection (<= %.0f%%: %s)", heap.service(), heap.heapMegabytes(),
+          100 * heap.mostFullAfterCollection(), 100 * HeapWatch.AFTER_COLLECTION_LIMIT, verdict(heap.within())));
     }
     for (LedgerAloneResult result : ledgerAlone) {
       lines.add(String.format("target  ledger-alone   %-22s %.0f%% of the trivial app (>= %.0f%%: %s)",

@@ -7,6 +7,7 @@ import com.kafkaledger.bench.baseline.BaselineWorkload;
 import com.kafkaledger.bench.ledger.LedgerAloneResult;
 import com.kafkaledger.bench.ledger.LedgerWorkload;
 import com.kafkaledger.bench.ledger.RateSamples;
+import com.kafkaledger.bench.pipeline.HeapWatch;
 import com.kafkaledger.bench.pipeline.PipelineBenchmark;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class TargetsTest {
     List<String> lines = Targets.lines(BASELINE, List.of(
         pipeline("hot-merchant", 100, 1142, 162),
         pipeline("transfers", 100, 5000, 187),
-        pipeline("deposits", 1, 627, 447)), List.of());
+        pipeline("deposits", 1, 627, 447)), List.of(), List.of());
 
     assertThat(lines).containsExactly(
         "target  hot-merchant   batch 100 peak 1142/s: 0.72x app-style (1592/s; >= 10x: MISSED),"
@@ -40,7 +41,7 @@ class TargetsTest {
 
   @Test
   void checksTheLedgerAloneAgainstSeventyPercentOfTheTrivialApp() {
-    List<String> lines = Targets.lines(List.of(), List.of(), List.of(
+    List<String> lines = Targets.lines(List.of(), List.of(), List.of(), List.of(
         ledgerAlone(LedgerWorkload.DEPOSITS, 7_800, 30_000), ledgerAlone(LedgerWorkload.TRANSFERS, 21_000, 30_000)));
 
     assertThat(lines).containsExactly(
@@ -52,11 +53,26 @@ class TargetsTest {
   void leavesOutWhatThePartsRunCannotTellAndSaysWhenThereWasNoPeak() {
     List<String> lines = Targets.lines(List.of(), List.of(
         pipeline("deposits", 100, 1931, 99.5),
-        new PipelineBenchmark.Result("transfers", 1, false, 200, 0, 0, 0, 0, 0, 0)), List.of());
+        new PipelineBenchmark.Result("transfers", 1, false, 200, 0, 0, 0, 0, 0, 0)), List.of(), List.of());
 
     assertThat(lines).containsExactly(
         "target  deposits       batch 100 p99 99.5 ms at half the peak (966/s) (<= 100 ms: met)",
         "target  transfers      single    no peak: not even the first rate was sustained");
+  }
+
+  @Test
+  void aServiceIsWithinItsHeapWhileItsLongLivedPoolStaysAtMostFourFifthsFullAfterCollections() {
+    List<String> lines = Targets.lines(List.of(), List.of(), List.of(
+        new HeapWatch.Figures("api-gateway", 512, 300, 0.25, 0.01, 500, 0),
+        new HeapWatch.Figures("balance-view", 512, 500, 0.86, 0.04, 500, 3),
+        new HeapWatch.Figures("ledger-processor", 512, 0, 0, 0, 0, 500)), List.of());
+
+    assertThat(lines).containsExactly(
+        "target  memory         api-gateway      under load in a 512 MB heap: long-lived pool at most 25% full after"
+            + " a collection (<= 80%: met)",
+        "target  memory         balance-view     under load in a 512 MB heap: long-lived pool at most 86% full after"
+            + " a collection (<= 80%: MISSED)",
+        "target  memory         ledger-processor no figures: its metrics never answered");
   }
 
   private static BaselineResult baseline(BaselineWorkload workload, double best) {

@@ -127,6 +127,16 @@ public final class LocalCluster {
     return settings.jdbcUrl();
   }
 
+  /** Where a service answers HTTP: its API, and its metrics at /actuator/prometheus. */
+  public String serviceUrl(LedgerService service) {
+    return "http://127.0.0.1:" + ServiceEnvironments.port(service, settings.ports());
+  }
+
+  /** The heap each service runs in (-Xmx). */
+  public int serviceHeapMegabytes() {
+    return settings.serviceHeapMegabytes();
+  }
+
   public String kafkaBootstrapServers() {
     return settings.kafkaBootstrapServers();
   }
