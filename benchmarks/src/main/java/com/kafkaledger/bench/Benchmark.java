@@ -102,10 +102,13 @@ public final class Benchmark {
         if (options.runs(BenchmarkOptions.PIPELINE)) {
           List<HeapWatch.Service> services = Arrays.stream(LedgerService.values())
               .map(service -> new HeapWatch.Service(service.moduleName(), cluster.serviceUrl(service))).toList();
-          try (HeapWatch heapWatch = HeapWatch.start(services, HEAP_SAMPLING)) {
+          HeapWatch heapWatch = HeapWatch.start(services, HEAP_SAMPLING);
+          try {
             pipeline = pipeline(cluster);
-            heaps = heapWatch.figures(cluster.serviceHeapMegabytes());
+          } finally {
+            heapWatch.close();
           }
+          heaps = heapWatch.figures(cluster.serviceHeapMegabytes());
           summary.add(String.format("pipeline: all components on this machine, %d funded accounts, open loop, %s;"
               + " rates are transactions/s; latency is from the moment a transaction's request was due to its outcome"
               + " committed in the view", options.pipeline().accounts(), String.join(", then ",

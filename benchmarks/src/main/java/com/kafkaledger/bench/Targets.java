@@ -65,13 +65,17 @@ final class Targets {
       }
     }
     for (HeapWatch.Figures heap : heaps) {
+      String name = String.format("target  memory         %-16s", heap.service());
       if (heap.samples() == 0) {
-        lines.add(String.format("target  memory         %-16s no figures: its metrics never answered", heap.service()));
-        continue;
+        lines.add(name + " no figures: its metrics never answered");
+      } else if (heap.afterCollectionReadings() == 0) {
+        lines.add(name + " no figures: no collection of its long-lived pool was reported");
+      } else {
+        lines.add(String.format("%s under load in a %d MB heap: long-lived pool at most %.0f%% full after a"
+            + " collection (<= %.0f%%), paused %.2f%% of the time (<= %.0f%%), %d restarts: %s", name,
+            heap.heapMegabytes(), 100 * heap.mostFullAfterCollection(), 100 * HeapWatch.AFTER_COLLECTION_LIMIT,
+            100 * heap.pausedShare(), 100 * HeapWatch.PAUSED_LIMIT, heap.restarts(), verdict(heap.within())));
       }
-      lines.add(String.format("target  memory         %-16s under load in a %d MB heap: long-lived pool at most %.0f%%"
-          + " full after a collection (<= %.0f%%: %s)", heap.service(), heap.heapMegabytes(),
-          100 * heap.mostFullAfterCollection(), 100 * HeapWatch.AFTER_COLLECTION_LIMIT, verdict(heap.within())));
     }
     for (LedgerAloneResult result : ledgerAlone) {
       lines.add(String.format("target  ledger-alone   %-22s %.0f%% of the trivial app (>= %.0f%%: %s)",

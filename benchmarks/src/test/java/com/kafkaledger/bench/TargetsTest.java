@@ -61,17 +61,25 @@ class TargetsTest {
   }
 
   @Test
-  void aServiceIsWithinItsHeapWhileItsLongLivedPoolStaysAtMostFourFifthsFullAfterCollections() {
+  void aServiceIsWithinItsHeapWhileItsLongLivedPoolAndItsPausesStayWithinTheirLimitsAndItNeverRestarted() {
     List<String> lines = Targets.lines(List.of(), List.of(), List.of(
-        new HeapWatch.Figures("api-gateway", 512, 300, 0.25, 0.01, 500, 0),
-        new HeapWatch.Figures("balance-view", 512, 500, 0.86, 0.04, 500, 3),
-        new HeapWatch.Figures("ledger-processor", 512, 0, 0, 0, 0, 500)), List.of());
+        new HeapWatch.Figures("api-gateway", 512, 300, 0.25, 40, 0.01, 500, 0, 0),
+        new HeapWatch.Figures("balance-view", 512, 500, 0.86, 40, 0.04, 500, 3, 0),
+        new HeapWatch.Figures("ledger-processor", 512, 300, 0.25, 40, 0.01, 500, 0, 1),
+        new HeapWatch.Figures("api-gateway", 512, 300, 0.25, 40, 0.06, 500, 0, 0),
+        new HeapWatch.Figures("balance-view", 512, 100, 0, 0, 0, 500, 0, 0),
+        new HeapWatch.Figures("ledger-processor", 512, 0, 0, 0, 0, 0, 500, 0)), List.of());
 
     assertThat(lines).containsExactly(
         "target  memory         api-gateway      under load in a 512 MB heap: long-lived pool at most 25% full after"
-            + " a collection (<= 80%: met)",
+            + " a collection (<= 80%), paused 1.00% of the time (<= 5%), 0 restarts: met",
         "target  memory         balance-view     under load in a 512 MB heap: long-lived pool at most 86% full after"
-            + " a collection (<= 80%: MISSED)",
+            + " a collection (<= 80%), paused 4.00% of the time (<= 5%), 0 restarts: MISSED",
+        "target  memory         ledger-processor under load in a 512 MB heap: long-lived pool at most 25% full after"
+            + " a collection (<= 80%), paused 1.00% of the time (<= 5%), 1 restarts: MISSED",
+        "target  memory         api-gateway      under load in a 512 MB heap: long-lived pool at most 25% full after"
+            + " a collection (<= 80%), paused 6.00% of the time (<= 5%), 0 restarts: MISSED",
+        "target  memory         balance-view     no figures: no collection of its long-lived pool was reported",
         "target  memory         ledger-processor no figures: its metrics never answered");
   }
 

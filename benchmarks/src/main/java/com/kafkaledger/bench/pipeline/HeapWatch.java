@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,34 +15,42 @@ import java.util.concurrent.TimeUnit;
 /**
  * The services' heaps while the pipeline is under load, read from each one's
  * {@code /actuator/prometheus} every few seconds: the most heap in use, how full the long-lived
- * pool (G1's old generation) was at most right after a collection (what the service really keeps;
- * the rest is garbage not collected yet), and the share of the time collections paused it.
+ * pool (G1's old generation) was at most right after a collection of it, and the share of the
+ * time collections paused the service. The fill after a collection is an upper bound of what the
+ * service keeps: G1 reclaims only the old regions with the most garbage, so some stays counted.
  */
 public final class HeapWatch implements AutoCloseable {
 
   /** The most a service's long-lived pool may hold after a collection for it to be within its heap. */
   public static final double AFTER_COLLECTION_LIMIT = 0.80;
+  /** The most of its time collections may pause a service for it to be within its heap. */
+  public static final double PAUSED_LIMIT = 0.05;
 
   /** A service to watch: its name and the base URL its actuator answers at. */
   public record Service(String name, String url) {}
 
   /**
-   * @param mostUsedMegabytes the most heap in use in any sample, collected or not
-   * @param mostFullAfterCollection the long-lived pool's fill right after a collection, at most (0 to 1)
+   * @param mostUsedMegabytes the most heap in use in any sample, collected or not (MiB)
+   * @param mostFullAfterCollection the long-lived pool's fill right after a collection of it, at
+   *     most (0 to 1); 0 when {@code afterCollectionReadings} is 0
    * @param pausedShare the share of the watched time the collections paused the service
-   * @param failedSamples samples the service did not answer within 2 s (busy, or gone)
+   * @param failedSamples samples that got no usable answer within 2 s (busy, or gone)
+   * @param restarts times the service's pause counter went back: it started again
    */
   public record Figures(String service, int heapMegabytes, double mostUsedMegabytes, double mostFullAfterCollection,
-      double pausedShare, int samples, int failedSamples) {
+      int afterCollectionReadings, double pausedShare, int samples, int failedSamples, int restarts) {
 
+    /** Measured, never restarted, its long-lived pool and its pauses within their limits. */
     public boolean within() {
-      return mostFullAfterCollection <= AFTER_COLLECTION_LIMIT;
+      return afterCollectionReadings > 0 && restarts == 0 && mostFullAfterCollection <= AFTER_COLLECTION_LIMIT
+          && pausedShare <= PAUSED_LIMIT;
     }
 
     public String line() {
       return String.format("memory   %-16s heap %d MB: at most %.0f MB in use; long-lived pool at most %.0f%% full"
-          + " after a collection; collections paused it %.2f%% of the time (%d samples, %d unanswered)", service,
-          heapMegabytes, mostUsedMegabytes, 100 * mostFullAfterCollection, 100 * pausedShare, samples, failedSamples);
+          + " after a collection (%d readings); collections paused it %.2f%% of the time (%d samples, %d unanswered,"
+          + " %d restarts)", service, heapMegabytes, mostUsedMegabytes, 100 * mostFullAfterCollection,
+          afterCollectionReadings, 100 * pausedShare, samples, failedSamples, restarts);
     }
   }
 
@@ -71,31 +80,45 @@ public final class HeapWatch implements AutoCloseable {
     return watched.stream().map(service -> service.figures(heapMegabytes)).toList();
   }
 
+  /** Stops sampling; a scrape under way ends within its timeout. */
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     sampler.shutdownNow();
+    sampler.awaitTermination(2 * SCRAPE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  private synchronized void sampleAll() {
+  private void sampleAll() {
     for (Watched service : watched) {
+      Sample sample;
+      CompletableFuture<HttpResponse<String>> answer = http.sendAsync(HttpRequest.newBuilder(
+              URI.create(service.service.url() + "/actuator/prometheus")).timeout(SCRAPE_TIMEOUT).build(),
+          HttpResponse.BodyHandlers.ofString());
       try {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                URI.create(service.service.url() + "/actuator/prometheus")).timeout(SCRAPE_TIMEOUT).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-          throw new IllegalStateException("status " + answer.statusCode());
-        }
-        service.add(Sample.parse(answer.body(), System.nanoTime()));
+        // the whole answer within the timeout, body included, so that a stalled one cannot hold the sampler
+        HttpResponse<String> response = answer.get(SCRAPE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        sample = response.statusCode() == 200 ? Sample.parse(response.body(), System.nanoTime()) : null;
       } catch (InterruptedException e) {
+        answer.cancel(true);
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        service.failedSamples++;
+        answer.cancel(true);
+        sample = null;
+      }
+      synchronized (this) {
+        if (sample == null) {
+          service.failedSamples++;
+        } else {
+          service.add(sample);
+        }
       }
     }
   }
 
-  /** One scrape's figures; NaN where the service did not report one. */
+  /**
+   * One scrape's figures. The fill after a collection is NaN until the service reports one:
+   * Micrometer's gauge reads 0 before the first collection of the long-lived pool.
+   */
   record Sample(long nanos, double heapUsedBytes, double fullAfterCollection, double pausedSeconds) {
 
     static Sample parse(String prometheusText, long nanos) {
@@ -110,7 +133,8 @@ public final class HeapWatch implements AutoCloseable {
           heapUsed += value(line);
         } else if (line.startsWith("jvm_memory_usage_after_gc") && line.contains("area=\"heap\"")
             && line.contains("pool=\"long-lived\"")) {
-          afterCollection = value(line);
+          double fill = value(line);
+          afterCollection = fill > 0 ? fill : Double.NaN;
         } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
           paused += value(line);
         }
@@ -128,12 +152,15 @@ public final class HeapWatch implements AutoCloseable {
   static final class Watched {
 
     final Service service;
-    Sample first;
-    Sample last;
-    double mostUsedBytes;
-    double mostFullAfterCollection;
-    int samples;
+    private Sample first;
+    private Sample last;
+    private double mostUsedBytes;
+    private double mostFullAfterCollection;
+    private int afterCollectionReadings;
+    private double pausedSeconds;
+    private int samples;
     int failedSamples;
+    private int restarts;
 
     Watched(Service service) {
       this.service = service;
@@ -142,20 +169,28 @@ public final class HeapWatch implements AutoCloseable {
     void add(Sample sample) {
       if (first == null) {
         first = sample;
+      } else if (sample.pausedSeconds() < last.pausedSeconds()) {
+        restarts++; // a new process: its pauses count from 0
+        pausedSeconds += sample.pausedSeconds();
+      } else {
+        pausedSeconds += sample.pausedSeconds() - last.pausedSeconds();
       }
       last = sample;
       samples++;
-      mostUsedBytes = Math.max(mostUsedBytes, sample.heapUsedBytes());
+      if (!Double.isNaN(sample.heapUsedBytes())) {
+        mostUsedBytes = Math.max(mostUsedBytes, sample.heapUsedBytes());
+      }
       if (!Double.isNaN(sample.fullAfterCollection())) {
+        afterCollectionReadings++;
         mostFullAfterCollection = Math.max(mostFullAfterCollection, sample.fullAfterCollection());
       }
     }
 
     Figures figures(int heapMegabytes) {
       double watchedSeconds = first == null ? 0 : (last.nanos() - first.nanos()) / 1e9;
-      double pausedShare = watchedSeconds == 0 ? 0 : (last.pausedSeconds() - first.pausedSeconds()) / watchedSeconds;
       return new Figures(service.name(), heapMegabytes, mostUsedBytes / (1 << 20), mostFullAfterCollection,
-          pausedShare, samples, failedSamples);
+          afterCollectionReadings, watchedSeconds == 0 ? 0 : pausedSeconds / watchedSeconds, samples, failedSamples,
+          restarts);
     }
   }
 }

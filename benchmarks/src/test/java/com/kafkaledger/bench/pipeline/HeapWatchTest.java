@@ -48,12 +48,28 @@ class HeapWatchTest {
 
     assertThat(figures.mostUsedMegabytes()).isEqualTo(300);
     assertThat(figures.mostFullAfterCollection()).isEqualTo(0.30);
+    assertThat(figures.afterCollectionReadings()).isEqualTo(2);
     assertThat(figures.pausedShare()).as("0.1 s of pauses in 10 s").isCloseTo(0.01, within(1e-9));
     assertThat(figures.samples()).isEqualTo(3);
     assertThat(figures.failedSamples()).isEqualTo(1);
+    assertThat(figures.restarts()).isZero();
     assertThat(figures.within()).isTrue();
     assertThat(figures.line()).isEqualTo("memory   balance-view     heap 512 MB: at most 300 MB in use; long-lived pool"
-        + " at most 30% full after a collection; collections paused it 1.00% of the time (3 samples, 1 unanswered)");
+        + " at most 30% full after a collection (2 readings); collections paused it 1.00% of the time (3 samples,"
+        + " 1 unanswered, 0 restarts)");
+  }
+
+  @Test
+  void aServiceWhosePauseCounterWentBackStartedAgainAndItsNewPausesStillCount() {
+    HeapWatch.Watched watched = new HeapWatch.Watched(new HeapWatch.Service("api-gateway", "http://127.0.0.1:1"));
+    watched.add(new HeapWatch.Sample(0, 1, 0.1, 5.0));
+    watched.add(new HeapWatch.Sample(10_000_000_000L, 1, 0.1, 0.2));
+
+    HeapWatch.Figures figures = watched.figures(512);
+
+    assertThat(figures.restarts()).isEqualTo(1);
+    assertThat(figures.pausedShare()).isCloseTo(0.02, within(1e-9));
+    assertThat(figures.within()).isFalse();
   }
 
   @Test
@@ -63,6 +79,9 @@ class HeapWatchTest {
 
     assertThat(sample.heapUsedBytes()).isEqualTo(1048576.0);
     assertThat(sample.fullAfterCollection()).isNaN();
+    assertThat(HeapWatch.Sample.parse(
+        "jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"} 0.0\n", 0).fullAfterCollection())
+        .as("Micrometer's gauge before any collection of the pool").isNaN();
     assertThat(sample.pausedSeconds()).isZero();
   }
 }
