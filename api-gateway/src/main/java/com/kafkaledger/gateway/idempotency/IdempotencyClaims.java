@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,18 +85,14 @@ public class IdempotencyClaims {
     if (commands.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> fingerprints = new HashMap<>();
-    Map<String, String> initiators = new HashMap<>();
-    commands.forEach(command -> {
-      fingerprints.put(command.transactionId(), command.fingerprint());
-      initiators.put(command.transactionId(), command.initiatorId());
-    });
+    Map<String, LedgerCommand> byId = new HashMap<>();
+    commands.forEach(command -> byId.put(command.transactionId(), command));
     Timer.Sample sample = Timer.start();
     try {
-      List<String> ids = new ArrayList<>(fingerprints.keySet());
+      List<String> ids = new ArrayList<>(byId.keySet());
       Map<String, Claim> claims = new HashMap<>();
-      jdbc.query(connection -> statement(connection, CLAIM, ids, ids.stream().map(fingerprints::get).toList(),
-          ids.stream().map(initiators::get).toList()), row -> {
+      jdbc.query(connection -> statement(connection, CLAIM, ids, column(ids, byId, LedgerCommand::fingerprint),
+          column(ids, byId, LedgerCommand::initiatorId)), row -> {
             claims.put(row.getString(1), Claim.NEW);
           });
       if (claims.size() == ids.size()) {
@@ -103,10 +100,10 @@ public class IdempotencyClaims {
       }
       ids.removeAll(claims.keySet());
       jdbc.query(connection -> statement(connection, CLAIMED_BEFORE, ids), row -> {
-        claims.put(row.getString(1), row.getString(2).equals(fingerprints.get(row.getString(1))) ? Claim.SAME
-            : Claim.OTHER);
+        claims.put(row.getString(1), row.getString(2).equals(byId.get(row.getString(1)).fingerprint())
+            ? Claim.SAME : Claim.OTHER);
       });
-      if (claims.size() < fingerprints.size()) {
+      if (claims.size() < byId.size()) {
         // expired and forgotten between the two statements: unknown, so not published
         throw new ClaimsUnavailableException(new IllegalStateException("a claim vanished while it was read"));
       }
@@ -132,6 +129,11 @@ public class IdempotencyClaims {
     } catch (DataAccessException e) {
       throw new ClaimsUnavailableException(e);
     }
+  }
+
+  private static List<String> column(List<String> ids, Map<String, LedgerCommand> byId,
+      Function<LedgerCommand, String> value) {
+    return ids.stream().map(id -> value.apply(byId.get(id))).toList();
   }
 
   /** The statement with one text array bound per parameter, in order. */
