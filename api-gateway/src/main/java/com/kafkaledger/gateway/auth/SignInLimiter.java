@@ -1,9 +1,10 @@
 package com.kafkaledger.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,34 +12,46 @@ import org.springframework.stereotype.Component;
  * Counts sign-in attempts per email and per client address in fixed one-minute windows, to slow
  * down password guessing. Per gateway instance: with N instances an attacker gets N times the
  * budget, still far from a useful guessing rate.
+ *
+ * <p>Memory stays bounded whatever arrives: an address over its budget adds no email windows, and
+ * at most {@code trackedKeys} windows are kept. Past that bound the cache keeps the keys used most
+ * often, so an address or email under attack keeps its count while one-off keys are dropped.
  */
 @Component
 class SignInLimiter {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
-  /** Beyond this many tracked keys, expired windows are dropped: memory stays bounded. */
-  private static final int MAX_TRACKED = 100_000;
 
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Map<String, Window> windows;
+  private final Cache<String, Window> cache;
   private final int perEmail;
   private final int perAddress;
   private final Clock clock;
 
   SignInLimiter(@Value("${ledger.gateway.sign-in-attempts-per-email-per-minute}") int perEmail,
-      @Value("${ledger.gateway.sign-in-attempts-per-address-per-minute}") int perAddress, Clock clock) {
+      @Value("${ledger.gateway.sign-in-attempts-per-address-per-minute}") int perAddress,
+      @Value("${ledger.gateway.sign-in-tracked-keys:100000}") int trackedKeys, Clock clock) {
     this.perEmail = perEmail;
     this.perAddress = perAddress;
     this.clock = clock;
+    // A window is over a minute after it opened; expiring it then only frees its memory sooner.
+    // Evicting on the caller's thread keeps the bound exact; next to a password check it costs nothing.
+    this.cache = Caffeine.newBuilder().maximumSize(trackedKeys).expireAfterWrite(WINDOW)
+        .executor(Runnable::run).build();
+    this.windows = cache.asMap();
   }
 
-  /** Counts one attempt; refuses it if either budget is spent. */
+  /** Counts one attempt; refuses it if either budget is spent. The address is counted first. */
   void attempt(String email, String address) {
     long now = clock.millis();
-    if (windows.size() > MAX_TRACKED) {
-      windows.values().removeIf(window -> window.endsAtMillis <= now);
-    }
-    count("email:" + email, perEmail, "for this email", now);
     count("address:" + address, perAddress, "from this address", now);
+    count("email:" + email, perEmail, "for this email", now);
+  }
+
+  /** How many windows are kept now. */
+  long tracked() {
+    cache.cleanUp();
+    return cache.estimatedSize();
   }
 
   private void count(String key, int budget, String what, long now) {
