@@ -1,7 +1,5 @@
 package com.kafkaledger.gateway.access;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kafkaledger.events.Role;
 import com.kafkaledger.gateway.caller.Caller;
 import com.kafkaledger.gateway.problem.NotFoundException;
@@ -17,15 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountAccess {
 
-  /** Enough for every account a busy gateway sees in a while; an entry is a few dozen bytes. */
-  private static final int REMEMBERED_OWNERS = 1_000_000;
-
   private final ViewClient view;
-  // An account's owner is fixed when it is opened, so a remembered owner is never stale.
-  private final Cache<String, String> owners = Caffeine.newBuilder().maximumSize(REMEMBERED_OWNERS).build();
+  private final AccountOwners owners;
 
-  AccountAccess(ViewClient view) {
+  AccountAccess(ViewClient view, AccountOwners owners) {
     this.view = view;
+    this.owners = owners;
   }
 
   /**
@@ -33,10 +28,10 @@ public class AccountAccess {
    * view once the owner is known: the check on the path of every submitted movement.
    */
   public void requireOwner(Caller caller, String accountId) {
-    String owner = owners.getIfPresent(accountId);
+    String owner = owners.find(accountId).orElse(null);
     if (owner == null) {
       owner = (String) find(accountId).get("ownerId");
-      owners.put(accountId, owner);
+      owners.remember(accountId, owner);
     }
     if (!Objects.equals(owner, caller.id())) {
       throw notFound(accountId);

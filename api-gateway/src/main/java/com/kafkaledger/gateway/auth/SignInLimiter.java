@@ -2,8 +2,12 @@ package com.kafkaledger.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,8 +17,8 @@ import org.springframework.stereotype.Component;
  * down password guessing. Per gateway instance: with N instances an attacker gets N times the
  * budget, still far from a useful guessing rate.
  *
- * <p>Memory stays bounded whatever arrives: an address over its budget adds no email windows, and
- * at most {@code trackedKeys} windows are kept. Past that bound the cache keeps the keys used most
+ * <p>Memory stays bounded whatever arrives: an address over its budget adds no email windows, an
+ * email is kept as its digest, and at most {@code trackedKeys} windows are kept. Past that bound the cache keeps the keys used most
  * often, so an address or email under attack keeps its count while one-off keys are dropped.
  */
 @Component
@@ -45,7 +49,17 @@ class SignInLimiter {
   void attempt(String email, String address) {
     long now = clock.millis();
     count("address:" + address, perAddress, "from this address", now);
-    count("email:" + email, perEmail, "for this email", now);
+    count("email:" + digest(email), perEmail, "for this email", now);
+  }
+
+  /** An email (any text of up to 254 characters here) as a key of fixed size. */
+  private static String digest(String email) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** How many windows are kept now. */
