@@ -356,9 +356,13 @@ class PipelineEndToEndTest {
     assertThat(metric(gateway, "ledger_gateway_commands_accepted_total", "type=\"DEPOSIT\"")).isPositive();
     assertThat(metric(gateway, "ledger_gateway_idempotent_replays_total", "")).isPositive();
     assertThat(metric(gateway, "ledger_gateway_idempotency_claims_seconds_count", "")).isPositive();
+    assertThat(metric(gateway, "cache_gets_total", "cache=\"ledger.gateway.account.owners\"")).isPositive();
+    assertThat(metric(gateway, "cache_size", "cache=\"ledger.gateway.account.owners\"")).isPositive();
     String ledger = scrape(pipeline.processorUrl());
     assertThat(metric(ledger, "ledger_commands_processed_total", "")).isPositive();
     assertThat(metric(ledger, "ledger_outcomes_total", "type=\"DEPOSITED\"")).isPositive();
+    assertThat(metric(ledger, "ledger_accounts_held", "")).as("accounts the processor holds")
+        .isGreaterThanOrEqualTo(1);
     String view = scrape(pipeline.viewUrl());
     assertThat(metric(view, "balance_view_outcome_latency_seconds_count", "transactionType=\"DEPOSIT\""))
         .isPositive();
