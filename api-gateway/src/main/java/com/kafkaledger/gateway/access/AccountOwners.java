@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * The owners of the accounts this gateway checked lately, so that the check on every submitted
  * movement reads the view only the first time. An account's owner is fixed when it is opened, so a
  * remembered owner is never stale. Bounded by {@code ledger.gateway.remembered-account-owners}: an
- * entry holds about 250 bytes of heap (README, "The gateway's memory"), and past the bound the
- * accounts used least go first.
+ * entry holds about 290 bytes of heap (README, "How it works, and how it scales"), and past the
+ * bound the entries the cache expects to be used least go first.
  */
 @Component
 public class AccountOwners {
@@ -35,7 +35,7 @@ public class AccountOwners {
   }
 
   /** How many owners are remembered now. */
-  public long remembered() {
+  long remembered() {
     ownerByAccount.cleanUp();
     return ownerByAccount.estimatedSize();
   }

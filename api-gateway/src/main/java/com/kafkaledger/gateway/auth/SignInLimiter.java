@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +16,19 @@ import org.springframework.stereotype.Component;
  * down password guessing. Per gateway instance: with N instances an attacker gets N times the
  * budget, still far from a useful guessing rate.
  *
- * <p>Memory stays bounded whatever arrives: an address over its budget adds no email windows, an
- * email is kept as its digest, and at most {@code trackedKeys} windows are kept. Past that bound the cache keeps the keys used most
- * often, so an address or email under attack keeps its count while one-off keys are dropped.
+ * <p>Memory stays bounded whatever arrives: each kind of window is kept in its own cache of at most
+ * {@code trackedKeys}, and an email is kept as its digest. The address is counted first, so a new
+ * email window is only made by an attempt its address may make, which then costs a password check:
+ * emails cannot be flooded faster than passwords are checked, and a flood of new addresses cannot
+ * push a guessed email's window out.
  */
 @Component
 class SignInLimiter {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final Map<String, Window> windows;
-  private final Cache<String, Window> cache;
+  private final Cache<String, Window> byAddress;
+  private final Cache<String, Window> byEmail;
   private final int perEmail;
   private final int perAddress;
   private final Clock clock;
@@ -38,18 +39,41 @@ class SignInLimiter {
     this.perEmail = perEmail;
     this.perAddress = perAddress;
     this.clock = clock;
-    // A window is over a minute after it opened; expiring it then only frees its memory sooner.
-    // Evicting on the caller's thread keeps the bound exact; next to a password check it costs nothing.
-    this.cache = Caffeine.newBuilder().maximumSize(trackedKeys).expireAfterWrite(WINDOW)
-        .executor(Runnable::run).build();
-    this.windows = cache.asMap();
+    this.byAddress = windows(trackedKeys);
+    this.byEmail = windows(trackedKeys);
+  }
+
+  /**
+   * A window is over a minute after it opened; expiring it then only frees its memory sooner. Past
+   * the bound, the cache keeps the keys used most often. Its upkeep runs on the caller's thread,
+   * next to a password check it costs nothing.
+   */
+  private static Cache<String, Window> windows(int bound) {
+    return Caffeine.newBuilder().maximumSize(bound).expireAfterWrite(WINDOW).executor(Runnable::run).build();
   }
 
   /** Counts one attempt; refuses it if either budget is spent. The address is counted first. */
   void attempt(String email, String address) {
     long now = clock.millis();
-    count("address:" + address, perAddress, "from this address", now);
-    count("email:" + digest(email), perEmail, "for this email", now);
+    count(byAddress, address, perAddress, "from this address", now);
+    count(byEmail, digest(email), perEmail, "for this email", now);
+  }
+
+  /** How many windows are kept now, of both kinds. */
+  long tracked() {
+    byAddress.cleanUp();
+    byEmail.cleanUp();
+    return byAddress.estimatedSize() + byEmail.estimatedSize();
+  }
+
+  private static void count(Cache<String, Window> windows, String key, int budget, String what, long now) {
+    Window window = windows.asMap().compute(key, (ignored, current) ->
+        current == null || current.endsAtMillis <= now
+            ? new Window(now + WINDOW.toMillis(), 1)
+            : new Window(current.endsAtMillis, current.attempts + 1));
+    if (window.attempts > budget) {
+      throw new TooManyAttemptsException(what, Math.max(1, (window.endsAtMillis - now + 999) / 1000));
+    }
   }
 
   /** An email (any text of up to 254 characters here) as a key of fixed size. */
@@ -59,22 +83,6 @@ class SignInLimiter {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  /** How many windows are kept now. */
-  long tracked() {
-    cache.cleanUp();
-    return cache.estimatedSize();
-  }
-
-  private void count(String key, int budget, String what, long now) {
-    Window window = windows.compute(key, (ignored, current) ->
-        current == null || current.endsAtMillis <= now
-            ? new Window(now + WINDOW.toMillis(), 1)
-            : new Window(current.endsAtMillis, current.attempts + 1));
-    if (window.attempts > budget) {
-      throw new TooManyAttemptsException(what, Math.max(1, (window.endsAtMillis - now + 999) / 1000));
     }
   }
 

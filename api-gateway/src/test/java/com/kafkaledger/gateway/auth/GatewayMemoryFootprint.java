@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures the heap the gateway's bounded in-memory structures hold when full, with the gateway's
@@ -43,9 +45,11 @@ public final class GatewayMemoryFootprint {
   private static final int OWNERS = 200_000;
   private static final int SUBMISSIONS = 100_000;
   private static final int SIGN_IN_KEYS = 100_000;
+  /** ledger.gateway.batch-max-body-bytes */
+  private static final int BATCH_MAX_BODY_BYTES = 524_288;
 
   public static void main(String[] arguments) {
-    System.out.printf("%-52s %10s %11s %13s%n", "structure (bound)", "entries", "bytes each", "MiB at bound");
+    System.out.printf("%-58s %10s %11s %13s%n", "structure (bound)", "entries", "bytes each", "MiB at bound");
     measure("remembered account owners (200,000)", OWNERS, owners -> {
       AccountOwners cache = new AccountOwners(OWNERS, new SimpleMeterRegistry());
       for (int i = 0; i < OWNERS; i++) {
@@ -56,19 +60,18 @@ public final class GatewayMemoryFootprint {
     measure("recent submissions, 500-char descriptions (100,000)", SUBMISSIONS,
         count -> submissions(count, "\u20ac".repeat(JsonFields.MAX_DESCRIPTION_LENGTH)));
     measure("recent submissions, no description (100,000)", SUBMISSIONS, count -> submissions(count, null));
-    measure("sign-in windows, 254-char emails (100,000)", SIGN_IN_KEYS, count -> {
+    measure("sign-in windows, per address and per email (2 x 100,000)", 2 * SIGN_IN_KEYS, windows -> {
       SignInLimiter limiter = new SignInLimiter(10, 30, SIGN_IN_KEYS, Clock.systemUTC());
-      // sign-in takes any text of up to 254 characters as the email; these need two bytes each
+      // sign-in takes any text of up to 254 characters as the email (kept as its digest); an
+      // address as the servlet gives it is at most 39 characters (IPv6, every group in full)
       String padding = "\u20ac".repeat(Credentials.MAX_EMAIL_LENGTH - 36);
-      int attempts = 0;
-      for (int address = 0; attempts < count; address++) {
-        // an address's window and the 30 emails it may try a minute
-        for (int email = 0; email < 30 && attempts < count; email++, attempts++) {
-          limiter.attempt(padding + UUID.randomUUID(), "2001:db8::" + Integer.toHexString(address));
-        }
+      for (int i = 0; i < windows / 2; i++) {
+        limiter.attempt(padding + UUID.randomUUID(), String.format("2001:0db8:ffff:ffff:ffff:ffff:%04x:%04x",
+            i >>> 16, i & 0xffff));
       }
       return limiter;
     });
+    measure("a batch being read, the largest body (1 x 524,288 bytes)", 1, count -> batchTree());
     measure("verified tokens (" + VerifiedTokens.CAPACITY + ")", VerifiedTokens.CAPACITY, GatewayMemoryFootprint::tokens);
   }
 
@@ -87,6 +90,24 @@ public final class GatewayMemoryFootprint {
           new PendingView(id, "TRANSFER", amount, String.valueOf("EUR".toCharArray()), from, to, text, Instant.now())));
     }
     return recent;
+  }
+
+  /** A batch body of the largest size, movements with 500-character descriptions, as a JSON tree. */
+  private static JsonNode batchTree() {
+    StringBuilder body = new StringBuilder("{\"transactions\":[");
+    String description = "\u20ac".repeat(JsonFields.MAX_DESCRIPTION_LENGTH);
+    while (true) {
+      String item = "{\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"type\":\"TRANSFER\",\"fromAccountId\":\""
+          + UUID.randomUUID() + "\",\"toAccountId\":\"" + UUID.randomUUID()
+          + "\",\"amount\":1000000000,\"currency\":\"EUR\",\"description\":\"" + description + "\"},";
+      if ((body + item).getBytes(StandardCharsets.UTF_8).length + 2 > BATCH_MAX_BODY_BYTES) {
+        break;
+      }
+      body.append(item);
+    }
+    body.setLength(body.length() - 1);
+    byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    return JsonMapper.builder().build().readTree(bytes);
   }
 
   private static VerifiedTokens tokens(int count) {
@@ -112,7 +133,7 @@ public final class GatewayMemoryFootprint {
     Object filled = fill.apply(entries);
     long after = usedAfterCollections();
     double each = (after - before) / (double) entries;
-    System.out.printf("%-52s %,10d %,11.0f %13.1f%n", name, entries, each, (after - before) / 1048576.0);
+    System.out.printf("%-58s %,10d %,11.0f %13.1f%n", name, entries, each, (after - before) / 1048576.0);
     Reference.reachabilityFence(filled);
   }
 
