@@ -10,6 +10,7 @@ import com.kafkaledger.gateway.idempotency.IdempotencyConflictException;
 import com.kafkaledger.gateway.ledger.LedgerUnavailableException;
 import com.kafkaledger.gateway.request.FieldError;
 import com.kafkaledger.gateway.request.InvalidRequestException;
+import com.kafkaledger.gateway.transaction.BatchesBusyException;
 import com.kafkaledger.gateway.transaction.MerchantAccountMissingException;
 import com.kafkaledger.gateway.view.ViewUnavailableException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -111,7 +112,7 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler({LedgerUnavailableException.class, ViewUnavailableException.class,
-      ClaimsUnavailableException.class})
+      ClaimsUnavailableException.class, BatchesBusyException.class})
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     log.warn("answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
     // A send that timed out may still reach the log: only the same key makes a retry safe.

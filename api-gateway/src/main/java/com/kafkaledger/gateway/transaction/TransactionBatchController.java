@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,6 +53,7 @@ class TransactionBatchController {
   static final String ITEM_KEY = "idempotencyKey";
   /** An item's seconds to wait before retrying it: the Retry-After header it would have got on its own. */
   static final String RETRY_AFTER = "retryAfter";
+  private static final long TOKENS_PER_TRANSACTION = 64;
 
   private final CallerResolver callers;
   private final TransactionIntake intake;
@@ -55,17 +61,26 @@ class TransactionBatchController {
   private final TransactionAnswers answers;
   private final ProblemHandlers problems;
   private final int maxTransactions;
+  private final BatchAdmission admission;
+  private final JsonMapper batchReader;
   private final DistributionSummary batchSizes;
 
   TransactionBatchController(CallerResolver callers, TransactionIntake intake, Submissions submissions,
       TransactionAnswers answers, ProblemHandlers problems,
-      @Value("${ledger.gateway.batch-max-transactions}") int maxTransactions, MeterRegistry registry) {
+      @Value("${ledger.gateway.batch-max-transactions}") int maxTransactions, BatchAdmission admission,
+      MeterRegistry registry) {
     this.callers = callers;
     this.intake = intake;
     this.submissions = submissions;
     this.answers = answers;
     this.problems = problems;
     this.maxTransactions = maxTransactions;
+    this.admission = admission;
+    // a movement of the largest well-formed batch is about 20 tokens; the rest is room for fields
+    // an item may get wrong, each then answered in its result
+    this.batchReader = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
+        StreamReadConstraints.builder().maxTokenCount(TOKENS_PER_TRANSACTION * maxTransactions + 16).build())
+        .build()).build();
     this.batchSizes = DistributionSummary.builder("ledger.gateway.batch.transactions")
         .description("Transactions per batch submission").register(registry);
   }
@@ -79,7 +94,13 @@ class TransactionBatchController {
   @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_REQUEST)
   @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
   @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> submitBatch(@RequestBody JsonNode body) {
+  ResponseEntity<Map<String, Object>> submitBatch(InputStream body) {
+    try (BatchAdmission.Admitted admitted = admission.enter()) {
+      return submit(read(body));
+    }
+  }
+
+  private ResponseEntity<Map<String, Object>> submit(JsonNode body) {
     List<JsonNode> items = items(body);
     Caller caller = callers.current();
     List<RuntimeException> refusals = new ArrayList<>(items.size());
@@ -115,12 +136,40 @@ class TransactionBatchController {
     return answer.body(Map.of("results", results));
   }
 
+  /**
+   * The body as a JSON tree, refused before it is built if it holds more tokens than the largest
+   * batch needs: a body of many tiny values would otherwise become a tree some 30 times its size
+   * (512 KiB of empty objects took 13 MiB).
+   */
+  private JsonNode read(InputStream body) {
+    try {
+      JsonNode tree = batchReader.readTree(body);
+      if (tree == null || tree.isMissingNode()) {
+        throw notWellFormed();
+      }
+      return tree;
+    } catch (StreamConstraintsException e) {
+      throw InvalidRequestException.of("body", "must be a batch of at most " + maxTransactions
+          + " movements: it holds more JSON values than they need");
+    } catch (JacksonException e) {
+      throw notWellFormed();
+    }
+  }
+
+  private static InvalidRequestException notWellFormed() {
+    return InvalidRequestException.of("body", "must be a well-formed JSON object");
+  }
+
+  private InvalidRequestException tooManyTransactions() {
+    return InvalidRequestException.of("transactions", "must be a list of 1 to " + maxTransactions
+        + " movements, each a POST /api/v1/transactions body with an idempotencyKey");
+  }
+
   private List<JsonNode> items(JsonNode body) {
     JsonNode transactions = body == null || !body.isObject() ? null : body.get("transactions");
     if (transactions == null || !transactions.isArray() || transactions.isEmpty()
         || transactions.size() > maxTransactions) {
-      throw InvalidRequestException.of("transactions", "must be a list of 1 to " + maxTransactions
-          + " movements, each a POST /api/v1/transactions body with an idempotencyKey");
+      throw tooManyTransactions();
     }
     List<String> unknown = new ArrayList<>(body.propertyNames());
     unknown.remove("transactions");

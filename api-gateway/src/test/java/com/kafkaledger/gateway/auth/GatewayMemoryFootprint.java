@@ -71,7 +71,8 @@ public final class GatewayMemoryFootprint {
       }
       return limiter;
     });
-    measure("a batch being read, the largest body (1 x 524,288 bytes)", 1, count -> batchTree());
+    measure("a batch being read: 500-char descriptions, 524,288 bytes", 1, count -> batchTree());
+    measure("a batch being read: the most values it may hold", 1, count -> mostValues());
     measure("verified tokens (" + VerifiedTokens.CAPACITY + ")", VerifiedTokens.CAPACITY, GatewayMemoryFootprint::tokens);
   }
 
@@ -108,6 +109,16 @@ public final class GatewayMemoryFootprint {
     body.setLength(body.length() - 1);
     byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     return JsonMapper.builder().build().readTree(bytes);
+  }
+
+  /**
+   * The batch of the most JSON values TransactionBatchController reads (64 tokens per movement of
+   * 500, 16 more) as a tree: empty objects, two tokens each, the largest tree per token.
+   */
+  private static JsonNode mostValues() {
+    int objects = (64 * 500 + 16 - 4) / 2;
+    String body = "{\"transactions\":[" + "{},".repeat(objects - 1) + "{}]}";
+    return JsonMapper.builder().build().readTree(body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static VerifiedTokens tokens(int count) {
