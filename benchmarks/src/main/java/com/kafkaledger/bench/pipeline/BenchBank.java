@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The accounts the REST workloads move money between, made through the public API: customers with
@@ -22,6 +21,11 @@ final class BenchBank {
   private static final int IN_FLIGHT = 64;
   /** Funding deposits per batch request. */
   private static final int FUNDING_BATCH = 100;
+  /**
+   * Funding batches sent at once: as many as the gateway takes at once by default
+   * ({@code ledger.gateway.batch-max-in-progress}), so that none waits there for room.
+   */
+  private static final int FUNDING_BATCHES_IN_FLIGHT = 16;
 
   record Account(String id, String ownerToken) {}
 
@@ -68,13 +72,13 @@ final class BenchBank {
     bank.customers.addAll(byOwner.values());
     System.out.printf("pipeline: funding %d accounts with %d each%n", bank.accounts.size(), FUNDING);
     List<Account> unfunded = bank.accounts;
-    AtomicLong fundingKeys = new AtomicLong(); // funding-N, unique over the run
+    Semaphore batchesInFlight = new Semaphore(FUNDING_BATCHES_IN_FLIGHT);
     for (int round = 0; !unfunded.isEmpty(); round++) {
       if (round == 10) {
         throw new IOException(unfunded.size() + " accounts could not be funded");
       }
       Thread.sleep(round * 1_000L);
-      unfunded = fund(rest, unfunded, inFlight, fundingKeys, bank.fundingTransactions);
+      unfunded = fund(rest, unfunded, batchesInFlight, bank.fundingTransactions);
     }
     return bank;
   }
@@ -82,9 +86,12 @@ final class BenchBank {
   /**
    * Deposits {@code FUNDING} into each account, up to {@code FUNDING_BATCH} of one owner per
    * {@code POST /api/v1/transactions/batch}; returns the accounts to try again: those whose deposit
-   * was answered 404 (the view does not show the account yet, its opening answered 202).
+   * was answered 404 (the view does not show the account yet, its opening answered 202) or 503
+   * (the gateway busy, or Kafka unavailable). Each account's deposit keeps its key
+   * ({@code funding-<account id>}) from round to round, as a careful client's retry does, so a
+   * deposit that was published after all is not made twice.
    */
-  private static List<Account> fund(RestClient rest, List<Account> accounts, Semaphore inFlight, AtomicLong keys,
+  private static List<Account> fund(RestClient rest, List<Account> accounts, Semaphore inFlight,
       List<String> transactionIds) throws IOException, InterruptedException {
     Map<String, List<Account>> byOwner = new LinkedHashMap<>();
     accounts.forEach(account -> byOwner.computeIfAbsent(account.ownerToken(), owner -> new ArrayList<>()).add(account));
@@ -96,18 +103,18 @@ final class BenchBank {
         List<String> deposits = batch.stream().map(account -> deposit(account.id(), FUNDING)).toList();
         inFlight.acquire();
         batches.add(batch);
-        answers.add(OpenLoop.postBatch(rest, batch.get(0).ownerToken(), deposits, "funding-",
-                keys.getAndAdd(batch.size()))
+        List<String> keys = batch.stream().map(account -> "funding-" + account.id()).toList();
+        answers.add(OpenLoop.postBatch(rest, batch.get(0).ownerToken(), deposits, keys)
             .whenComplete((answer, failure) -> inFlight.release()));
       }
     }
-    List<Account> notYetVisible = new ArrayList<>();
+    List<Account> again = new ArrayList<>();
     for (int b = 0; b < batches.size(); b++) {
       List<RestClient.Answer> items = answers.get(b).join();
       for (int i = 0; i < items.size(); i++) {
         RestClient.Answer answer = items.get(i);
-        if (answer.status() == 404) {
-          notYetVisible.add(batches.get(b).get(i));
+        if (answer.status() == 404 || answer.status() == 503) {
+          again.add(batches.get(b).get(i));
         } else if (answer.status() == 202) {
           transactionIds.add(answer.transactionId());
         } else {
@@ -115,7 +122,10 @@ final class BenchBank {
         }
       }
     }
-    return notYetVisible;
+    if (!again.isEmpty()) {
+      System.out.printf("pipeline: %d deposits answered 404 or 503, sent again in the next round%n", again.size());
+    }
+    return again;
   }
 
   static String deposit(String accountId, long amount) {

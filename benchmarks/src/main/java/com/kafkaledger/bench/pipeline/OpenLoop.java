@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -194,33 +195,40 @@ final class OpenLoop {
       String key = keyedSingles ? "s-" + keys.getAndIncrement() : null;
       return rest.post(SINGLE_PATH, request.token(), key, transactions.get(0)).thenApply(List::of);
     }
-    return postBatch(rest, request.token(), transactions, "b" + batch + "-", keys.getAndAdd(transactions.size()));
+    return postBatch(rest, request.token(), transactions,
+        keys("b" + batch + "-", keys.getAndAdd(transactions.size()), transactions.size()));
   }
 
   /**
-   * Posts the transactions as one batch; the answer each got, in order, as if it had been posted
-   * alone (a refused batch is its answer for every item).
+   * Posts the transactions as one batch, each with the idempotency key of the same index; the
+   * answer each got, in order, as if it had been posted alone (a refused batch is its answer for
+   * every item).
    */
   static CompletableFuture<List<RestClient.Answer>> postBatch(RestClient rest, String token, List<String> transactions,
-      String keyPrefix, long firstKey) {
-    String body = batchBody(transactions, keyPrefix, firstKey);
+      List<String> keys) {
+    String body = batchBody(transactions, keys);
     return rest.post(BATCH_PATH, token, body).thenApply(answer -> answer.status() == 200
         ? answer.itemAnswers(transactions.size())
         : Collections.nCopies(transactions.size(), answer));
   }
 
-  /**
-   * The batch endpoint's body: each transaction with an idempotency key {@code <keyPrefix><firstKey +
-   * its index>}.
-   */
-  static String batchBody(List<String> transactions, String keyPrefix, long firstKey) {
+  /** {@code <keyPrefix><firstKey>}, {@code <keyPrefix><firstKey + 1>}, ...: {@code count} keys. */
+  static List<String> keys(String keyPrefix, long firstKey, int count) {
+    return LongStream.range(firstKey, firstKey + count).mapToObj(key -> keyPrefix + key).toList();
+  }
+
+  /** The batch endpoint's body: each transaction with the idempotency key of the same index. */
+  static String batchBody(List<String> transactions, List<String> keys) {
+    if (keys.size() != transactions.size()) {
+      throw new IllegalArgumentException(keys.size() + " keys for " + transactions.size() + " transactions");
+    }
     StringBuilder body = new StringBuilder("{\"transactions\":[");
     for (int i = 0; i < transactions.size(); i++) {
       String transaction = transactions.get(i);
       if (!transaction.startsWith("{") || transaction.length() < 3) {
         throw new IllegalArgumentException("not a non-empty JSON object: " + transaction);
       }
-      body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"").append(keyPrefix).append(firstKey + i).append("\",")
+      body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"").append(keys.get(i)).append("\",")
           .append(transaction, 1, transaction.length());
     }
     return body.append("]}").toString();

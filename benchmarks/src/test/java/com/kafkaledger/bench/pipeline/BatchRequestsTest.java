@@ -17,7 +17,8 @@ class BatchRequestsTest {
 
   @Test
   void aBatchBodyIsEachTransactionWithItsOwnIdempotencyKey() {
-    String body = OpenLoop.batchBody(List.of(BenchBank.deposit("a", 5), BenchBank.charge("b", 7)), "b-", 41);
+    String body = OpenLoop.batchBody(List.of(BenchBank.deposit("a", 5), BenchBank.charge("b", 7)),
+        OpenLoop.keys("b-", 41, 2));
 
     JsonNode items = JSON.readTree(body).path("transactions");
     assertThat(items.size()).isEqualTo(2);
