@@ -21,12 +21,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.Topology;
 
 /**
  * Part B: the real ledger topology alone (no gateway, no view), against a trivial exactly-once
  * Kafka Streams app, each on the same pre-loaded commands on the same fresh broker. Per workload:
  * a new broker, the accounts opened (and funded) through the ledger unmeasured, the measured
- * commands pre-loaded, then the ledger measured, then the trivial app.
+ * commands pre-loaded, then the ledger measured, then the trivial app, then the trivial app that
+ * also remembers each transaction id (what the ledger's idempotency store alone costs).
  */
 public final class LedgerAloneBenchmark {
 
@@ -87,8 +89,9 @@ public final class LedgerAloneBenchmark {
       }
       CpuClock cpu = new CpuClock(kafka.pid());
       RateSamples.Rate ledgerRate = measureLedger(workload, ledger, bootstrap, inputs, cpu);
-      RateSamples.Rate trivialRate = measureTrivialApp(bootstrap, directory, inputs, cpu);
-      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRate, trivialRate);
+      RateSamples.Rate trivialRate = measureTrivialApp(false, bootstrap, directory, inputs, cpu);
+      RateSamples.Rate withDecidedIdsRate = measureTrivialApp(true, bootstrap, directory, inputs, cpu);
+      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRate, trivialRate, withDecidedIdsRate);
       System.out.println(result.line());
       return result;
     }
@@ -113,12 +116,18 @@ public final class LedgerAloneBenchmark {
     return run.rate();
   }
 
-  private RateSamples.Rate measureTrivialApp(String bootstrap, Path directory, long inputs, CpuClock cpu)
-      throws InterruptedException {
-    Properties properties = config.streamsProperties("bench-trivial", bootstrap, directory.resolve("trivial"));
+  /**
+   * The trivial app on the same input, or with {@code decidedIds} its variant that also remembers
+   * each transaction id (an app id of its own, so it reads the input from the start too).
+   */
+  private RateSamples.Rate measureTrivialApp(boolean decidedIds, String bootstrap, Path directory, long inputs,
+      CpuClock cpu) throws InterruptedException {
+    String name = decidedIds ? "trivial-ids" : "trivial";
+    Properties properties = config.streamsProperties("bench-" + name, bootstrap, directory.resolve(name));
+    Topology topology = decidedIds ? TrivialApp.withDecidedIds(config.idempotencyRetention()) : TrivialApp.topology();
     try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
-      return ThroughputRun.measure(new ThroughputRun.Labels("trivial", "records"),
-          () -> StreamsApp.start("the trivial app", TrivialApp.topology(), properties), sums, inputs,
+      return ThroughputRun.measure(new ThroughputRun.Labels(name, "records"),
+          () -> StreamsApp.start("the " + name + " app", topology, properties), sums, inputs,
           settings.longestRun(), cpu).rate();
     }
   }

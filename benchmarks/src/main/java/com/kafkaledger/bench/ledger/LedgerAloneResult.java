@@ -6,9 +6,11 @@ package com.kafkaledger.bench.ledger;
  * @param inputRecords pre-loaded records each app got (the ledger also processes the credit legs it sends)
  * @param ledger the ledger's steady rate in commands decided (one event each)
  * @param trivial the trivial app's steady rate in records processed
+ * @param trivialWithDecidedIds the same app's rate when it also puts each transaction id into a
+ *     changelogged window store, as the ledger does
  */
 public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, RateSamples.Rate ledger,
-    RateSamples.Rate trivial) {
+    RateSamples.Rate trivial, RateSamples.Rate trivialWithDecidedIds) {
 
   public double ledgerCommandsPerSecond() {
     return ledger.perSecond();
@@ -32,6 +34,15 @@ public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, Rate
     return ledger.perSecond() / trivial.perSecond();
   }
 
+  /**
+   * The trivial app with a decided-id store, as a share of the trivial app: the most a ledger that
+   * keeps its decided ids in a store of their own can reach of the trivial app, before any of its
+   * rules, events or legs.
+   */
+  public double decidedIdsCeiling() {
+    return trivialWithDecidedIds.perSecond() / trivial.perSecond();
+  }
+
   public String line() {
     String ledgerRate = String.format("ledger %6d commands/s", Math.round(ledger.perSecond()));
     if (workload.isTwoLegged()) {
@@ -39,8 +50,11 @@ public record LedgerAloneResult(LedgerWorkload workload, long inputRecords, Rate
           workload.settledUnit());
     }
     return String.format("ledger-alone  %-22s %s, trivial app %6d records/s, ledger/trivial %3.0f%%"
-            + " (CPU us per record, app JVM + broker: ledger %.0f + %.0f, trivial %.0f + %.0f)",
+            + " (CPU us per record, app JVM + broker: ledger %.0f + %.0f, trivial %.0f + %.0f); trivial app with"
+            + " decided ids %6d records/s, %3.0f%% of the trivial app (%.0f + %.0f us)",
         workload.label(), ledgerRate, Math.round(trivial.perSecond()), 100 * ratio(), ledger.appCpuMicros(),
-        ledger.brokerCpuMicros(), trivial.appCpuMicros(), trivial.brokerCpuMicros());
+        ledger.brokerCpuMicros(), trivial.appCpuMicros(), trivial.brokerCpuMicros(),
+        Math.round(trivialWithDecidedIds.perSecond()), 100 * decidedIdsCeiling(), trivialWithDecidedIds.appCpuMicros(),
+        trivialWithDecidedIds.brokerCpuMicros());
   }
 }
