@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * amount to a per-key sum in a persistent (RocksDB, changelogged) store, emit one JSON record.
  * What the ledger does beyond this is the cost of its rules, idempotency and events.
  *
- * <p>{@link #withDecidedIds} adds the one piece of the ledger's idempotency no design of it can
- * leave out: each record's transaction id put into a changelogged window store, kept as long as
- * the ledger keeps its decided ids. That is one more record in every transaction, as in the
- * ledger; how far it alone pulls the trivial app down bounds the share of the trivial app any
- * ledger with such a store can reach.
+ * <p>{@link #withDecidedIds} adds the piece of the ledger's idempotency that a ledger keeping its
+ * decided ids in a store of their own cannot leave out: each record's transaction id put into a
+ * changelogged window store, kept as long as the ledger keeps its decided ids. That is one more
+ * record in every transaction, as in the ledger; how far it alone pulls the trivial app down
+ * bounds the share of the trivial app any ledger with such a store can reach.
  */
 final class TrivialApp {
 
