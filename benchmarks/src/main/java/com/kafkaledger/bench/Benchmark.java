@@ -114,8 +114,8 @@ public final class Benchmark {
               + " committed in the view", options.pipeline().accounts(), String.join(", then ",
               options.pipeline().modes())));
           pipeline.forEach(result -> summary.add(result.line()));
-          summary.add(String.format("memory: each service's heap, sampled every %d s over the whole pipeline part",
-              HEAP_SAMPLING.toSeconds()));
+          summary.add(String.format("memory: each service's heap, sampled every %d s over the whole pipeline part;"
+              + " each service's JVM ran with %s", HEAP_SAMPLING.toSeconds(), String.join(" ", cluster.serviceJvmOptions())));
           heaps.forEach(figures -> summary.add(figures.line()));
         }
       }

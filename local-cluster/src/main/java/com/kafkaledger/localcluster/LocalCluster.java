@@ -137,6 +137,11 @@ public final class LocalCluster {
     return settings.serviceHeapMegabytes();
   }
 
+  /** Every option each service's JVM is started with, the heap's included. */
+  public List<String> serviceJvmOptions() {
+    return settings.serviceJvmOptions();
+  }
+
   public String kafkaBootstrapServers() {
     return settings.kafkaBootstrapServers();
   }
@@ -246,7 +251,7 @@ public final class LocalCluster {
     Path log = settings.logDirectory().resolve(service.moduleName() + ".log");
     try {
       return ServiceProcess.start(service, service.moduleName(), settings.projectRoot(), port,
-          List.of("-Xmx" + settings.serviceHeapMegabytes() + "m"), ServiceEnvironments.of(service, settings, secrets),
+          settings.serviceJvmOptions(), ServiceEnvironments.of(service, settings, secrets),
           log);
     } catch (IOException e) {
       throw new StartupFailure(service.moduleName() + " did not start: " + e.getMessage(), e);

@@ -3,13 +3,15 @@ package com.kafkaledger.localcluster;
 import com.kafkaledger.localcluster.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What ./run-local is told through environment variables, with the local defaults. */
 record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, int partitions,
-    Duration startupTimeout, OperatorLogin operator, int serviceHeapMegabytes) {
+    Duration startupTimeout, OperatorLogin operator, int serviceHeapMegabytes, List<String> serviceJavaOptions) {
 
   static final String DEFAULT_OPERATOR_EMAIL = "operator@ledger.local";
   static final String DEFAULT_OPERATOR_PASSWORD = "Local-Operator-Pass-1";
@@ -34,7 +36,20 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
         number(environment, "LEDGER_PARTITIONS", 12, MAX_PARTITIONS),
         Duration.ofSeconds(number(environment, "LEDGER_STARTUP_TIMEOUT_SECONDS", 180, MAX_STARTUP_TIMEOUT_SECONDS)),
         OperatorLogin.fromEnvironment(environment),
-        number(environment, "LEDGER_SERVICE_HEAP_MB", DEFAULT_SERVICE_HEAP_MEGABYTES, 65_536));
+        number(environment, "LEDGER_SERVICE_HEAP_MB", DEFAULT_SERVICE_HEAP_MEGABYTES, 65_536),
+        words(environment.getOrDefault("LEDGER_SERVICE_JAVA_OPTIONS", "")));
+  }
+
+  private static List<String> words(String text) {
+    return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+  }
+
+  /** What each service's JVM is started with: its heap, then LEDGER_SERVICE_JAVA_OPTIONS. */
+  List<String> serviceJvmOptions() {
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx" + serviceHeapMegabytes + "m");
+    options.addAll(serviceJavaOptions);
+    return List.copyOf(options);
   }
 
   private static int port(Map<String, String> environment, String variable, int defaultPort) {

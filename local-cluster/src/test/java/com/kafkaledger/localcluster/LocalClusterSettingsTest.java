@@ -25,7 +25,7 @@ class LocalClusterSettingsTest {
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger");
     assertThat(settings.jdbcUrl("gateway")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ledger?currentSchema=gateway");
     assertThat(settings.secretsDirectory()).isEqualTo(ROOT.resolve(".local-data/secrets"));
-    assertThat(settings.serviceHeapMegabytes()).isEqualTo(512);
+    assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx512m");
   }
 
   @Test
@@ -40,9 +40,17 @@ class LocalClusterSettingsTest {
         .isEqualTo(new LocalClusterSettings.Ports(18080, 18081, 18082, 19092, 19093, 15432));
     assertThat(settings.partitions()).isEqualTo(3);
     assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(settings.serviceHeapMegabytes()).isEqualTo(1024);
+    assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx1024m");
     assertThat(settings.dataDirectory()).isEqualTo(Path.of("/var/tmp/ledger"));
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/ledger");
+  }
+
+  @Test
+  void moreJavaOptionsFollowTheHeapOneWordEach() {
+    LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(Map.of(
+        "LEDGER_SERVICE_HEAP_MB", "256", "LEDGER_SERVICE_JAVA_OPTIONS", " -XX:+UseSerialGC  -Xss512k "), ROOT);
+
+    assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
   }
 
   @Test
