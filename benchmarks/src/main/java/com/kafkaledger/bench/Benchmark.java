@@ -135,7 +135,7 @@ public final class Benchmark {
         + " pre-loaded for %d ledger commands/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
     return new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
         options.ledgerDuration(), options.ledgerExpectedRate(), options.ledgerAccounts(), options.ledgerWorkloads(),
-        options.keepData()))
+        options.keepData(), LocalCluster.topicPartitions(System.getenv())))
         .run(workDirectory.resolve("ledger-alone"), cleanup);
   }
 

@@ -208,6 +208,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           ledger-alone  the real ledger topology (in-process Kafka Streams, exactly-once) against a
                         trivial exactly-once Kafka Streams app on the same fresh broker, on pre-loaded
                         commands: deposits, uniform transfers, charges to one hot merchant
+        Both the pipeline and the ledger alone give each topic LEDGER_PARTITIONS partitions (12).
 
         Options:
           --only PART[,PART]              run only these parts (baseline, pipeline, ledger-alone)

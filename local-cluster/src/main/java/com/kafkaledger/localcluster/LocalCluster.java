@@ -137,6 +137,11 @@ public final class LocalCluster {
     return settings.serviceHeapMegabytes();
   }
 
+  /** The partitions ./run-local gives each topic it creates under this environment (LEDGER_PARTITIONS). */
+  public static int topicPartitions(Map<String, String> environment) {
+    return LocalClusterSettings.partitions(environment);
+  }
+
   /** Every option each service's JVM is started with, the heap's included. */
   public List<String> serviceJvmOptions() {
     return settings.serviceJvmOptions();

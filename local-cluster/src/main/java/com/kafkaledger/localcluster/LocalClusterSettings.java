@@ -33,7 +33,7 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
     return new LocalClusterSettings(projectRoot,
         dataDirectory.isBlank() ? projectRoot.resolve(".local-data") : projectRoot.resolve(dataDirectory),
         ports,
-        number(environment, "LEDGER_PARTITIONS", 12, MAX_PARTITIONS),
+        partitions(environment),
         Duration.ofSeconds(number(environment, "LEDGER_STARTUP_TIMEOUT_SECONDS", 180, MAX_STARTUP_TIMEOUT_SECONDS)),
         OperatorLogin.fromEnvironment(environment),
         number(environment, "LEDGER_SERVICE_HEAP_MB", DEFAULT_SERVICE_HEAP_MEGABYTES, 65_536),
@@ -50,6 +50,11 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
     options.add("-Xmx" + serviceHeapMegabytes + "m");
     options.addAll(serviceJavaOptions);
     return List.copyOf(options);
+  }
+
+  /** LEDGER_PARTITIONS: of each topic at its creation. */
+  static int partitions(Map<String, String> environment) {
+    return number(environment, "LEDGER_PARTITIONS", 12, MAX_PARTITIONS);
   }
 
   private static int port(Map<String, String> environment, String variable, int defaultPort) {

@@ -32,8 +32,6 @@ import org.apache.kafka.streams.Topology;
  */
 public final class LedgerAloneBenchmark {
 
-  /** As many partitions as ./run-local gives the topics by default. */
-  public static final int PARTITIONS = 12;
   private static final Duration SETUP_LIMIT = Duration.ofMinutes(15);
   private static final long SETUP_POLL_MILLIS = 200;
 
@@ -43,9 +41,10 @@ public final class LedgerAloneBenchmark {
    * @param accounts customer accounts the commands spread over
    * @param workloads the workloads to run, in this order
    * @param keepData keep each workload's broker and state directories (else deleted after the workload)
+   * @param partitions of every topic, both apps' (./run-local's LEDGER_PARTITIONS)
    */
   public record Settings(Duration longestRun, int expectedRate, int accounts, List<LedgerWorkload> workloads,
-      boolean keepData) {}
+      boolean keepData, int partitions) {}
 
   private final Settings settings;
   private final ProcessorConfig config = ProcessorConfig.load();
@@ -56,7 +55,7 @@ public final class LedgerAloneBenchmark {
 
   public List<LedgerAloneResult> run(Path directory, Cleanup cleanup) throws Exception {
     System.out.println("  both apps: one stream thread, the Streams properties of ledger-processor.yml "
-        + config.streamsProperties() + ", " + PARTITIONS + " partitions");
+        + config.streamsProperties() + ", " + settings.partitions() + " partitions");
     List<LedgerAloneResult> results = new ArrayList<>();
     for (LedgerWorkload workload : settings.workloads()) {
       Path workloadDirectory = directory.resolve(workload.optionName());
@@ -75,8 +74,8 @@ public final class LedgerAloneBenchmark {
     System.out.printf("%n  -- %s%n", workload.label());
     try (LocalServers.Kafka kafka = LocalServers.startKafka(directory.resolve("kafka"), cleanup)) {
       String bootstrap = kafka.bootstrapServers();
-      LedgerTopics.createMissing(bootstrap, PARTITIONS);
-      createTrivialAppTopics(bootstrap);
+      LedgerTopics.createMissing(bootstrap, settings.partitions());
+      createTrivialAppTopics(bootstrap, settings.partitions());
       String legSigningKey = LedgerApp.newLegSigningKey();
       Properties properties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
       Supplier<StreamsApp> ledger = () -> StreamsApp.start("the ledger", LedgerApp.topology(config, legSigningKey),
@@ -108,7 +107,7 @@ public final class LedgerAloneBenchmark {
       System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
           + " pre-loaded debits%n", run.settled(), inputs, workload.settledUnit());
     }
-    long deadLetters = deadLetters(bootstrap);
+    long deadLetters = deadLetters(bootstrap, settings.partitions());
     if (run.rejected() > 0 || deadLetters > 0) {
       System.out.printf("  WARNING: the ledger rejected %d commands and dead-lettered %d: the commands are not"
           + " what the gateway sends, the figures are not the ledger's normal work%n", run.rejected(), deadLetters);
@@ -184,18 +183,18 @@ public final class LedgerAloneBenchmark {
         inputs, loader.averageBytes(), Topics.COMMANDS, TrivialApp.INPUT, (System.nanoTime() - start) / 1e9);
   }
 
-  private static void createTrivialAppTopics(String bootstrap) throws Exception {
+  private static void createTrivialAppTopics(String bootstrap, int partitions) throws Exception {
     try (Admin admin = admin(bootstrap)) {
-      admin.createTopics(List.of(new NewTopic(TrivialApp.INPUT, Optional.of(PARTITIONS), Optional.empty()),
-          new NewTopic(TrivialApp.OUTPUT, Optional.of(PARTITIONS), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+      admin.createTopics(List.of(new NewTopic(TrivialApp.INPUT, Optional.of(partitions), Optional.empty()),
+          new NewTopic(TrivialApp.OUTPUT, Optional.of(partitions), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
     }
   }
 
   /** Records in the ledger's dead-letter topic: commands it could not use (there should be none). */
-  private static long deadLetters(String bootstrap) throws Exception {
+  private static long deadLetters(String bootstrap, int partitions) throws Exception {
     try (Admin admin = admin(bootstrap)) {
       Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (int partition = 0; partition < PARTITIONS; partition++) {
+      for (int partition = 0; partition < partitions; partition++) {
         ends.put(new TopicPartition(Topics.COMMANDS_DEAD_LETTER, partition), OffsetSpec.latest());
       }
       return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream()
