@@ -37,11 +37,17 @@ record LocalClusterSettings(Path projectRoot, Path dataDirectory, Ports ports, i
         Duration.ofSeconds(number(environment, "LEDGER_STARTUP_TIMEOUT_SECONDS", 180, MAX_STARTUP_TIMEOUT_SECONDS)),
         OperatorLogin.fromEnvironment(environment),
         number(environment, "LEDGER_SERVICE_HEAP_MB", DEFAULT_SERVICE_HEAP_MEGABYTES, 65_536),
-        words(environment.getOrDefault("LEDGER_SERVICE_JAVA_OPTIONS", "")));
+        serviceJavaOptions(environment.getOrDefault("LEDGER_SERVICE_JAVA_OPTIONS", "")));
   }
 
-  private static List<String> words(String text) {
-    return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+  // The heap is LEDGER_SERVICE_HEAP_MB's alone: the benchmark judges each service's memory against it.
+  private static List<String> serviceJavaOptions(String text) {
+    List<String> options = text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+    if (options.stream().anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize"))) {
+      throw new IllegalArgumentException(
+          "LEDGER_SERVICE_JAVA_OPTIONS must not set the maximum heap; LEDGER_SERVICE_HEAP_MB does, was '" + text + "'");
+    }
+    return options;
   }
 
   /** What each service's JVM is started with: its heap, then LEDGER_SERVICE_JAVA_OPTIONS. */

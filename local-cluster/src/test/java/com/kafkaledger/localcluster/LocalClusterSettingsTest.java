@@ -54,6 +54,14 @@ class LocalClusterSettingsTest {
   }
 
   @Test
+  void theHeapIsSetByItsOwnVariableOnly() {
+    assertThatThrownBy(() -> LocalClusterSettings.fromEnvironment(
+        Map.of("LEDGER_SERVICE_JAVA_OPTIONS", "-XX:+UseSerialGC -Xmx2g"), ROOT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("LEDGER_SERVICE_JAVA_OPTIONS must not set the maximum heap; LEDGER_SERVICE_HEAP_MB does");
+  }
+
+  @Test
   void aRelativeDataDirectoryIsUnderTheProjectRoot() {
     LocalClusterSettings settings = LocalClusterSettings.fromEnvironment(Map.of("LEDGER_DATA_DIR", "tmp/data"), ROOT);
 
