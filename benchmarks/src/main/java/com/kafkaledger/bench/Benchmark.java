@@ -132,7 +132,7 @@ public final class Benchmark {
 
   private List<LedgerAloneResult> ledgerAlone() throws Exception {
     System.out.printf("%n== ledger-alone: the ledger topology against a trivial exactly-once app, at most %d s each,"
-        + " pre-loaded for %d ledger commands/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
+        + " pre-loaded for %d records/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
     return new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
         options.ledgerDuration(), options.ledgerExpectedRate(), options.ledgerAccounts(), options.ledgerWorkloads(),
         options.keepData(), LocalCluster.topicPartitions(System.getenv())))

@@ -16,8 +16,9 @@ import java.util.Set;
  * @param baselineDuration how long each baseline run (one workload, one client count) is measured
  * @param baselineWarmUp how long each baseline run goes before it is measured
  * @param clients the client counts of the baseline
- * @param ledgerDuration the longest a ledger-alone (or trivial app) run is measured
- * @param ledgerExpectedRate commands per second the ledger is expected to reach, to size the pre-load
+ * @param ledgerDuration the longest a ledger-alone (or trivial app) run lasts, its first quarter unmeasured
+ * @param ledgerExpectedRate records per second the faster app (the trivial one) is expected to reach, to size the
+ *     pre-load so that neither app runs out of input before {@code ledgerDuration}
  * @param ledgerAccounts how many accounts the ledger-alone workloads spread over
  * @param ledgerWorkloads the ledger-alone workloads to run
  * @param pipeline the pipeline-through-REST part's settings
@@ -41,7 +42,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
 
   public static BenchmarkOptions defaults() {
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
-        Duration.ofSeconds(60), 30_000, 100_000, List.of(LedgerWorkload.values()),
+        Duration.ofSeconds(120), 80_000, 100_000, List.of(LedgerWorkload.values()),
         new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
             PIPELINE_WORKLOADS, List.of(1, 100), false), false);
   }
@@ -215,9 +216,11 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           --baseline-seconds N            measured seconds per baseline run            (30)
           --baseline-warmup-seconds N     unmeasured seconds before each baseline run   (5)
           --clients N[,N...]              baseline client counts                        (8,32,64)
-          --ledger-seconds N              longest measured run per app and workload     (60)
-          --ledger-rate N                 expected ledger commands/s; the pre-load is
-                                          N x ledger-seconds commands                  (30000)
+          --ledger-seconds N              longest run per app and workload, its first
+                                          quarter unmeasured (the JIT's warm-up)        (120)
+          --ledger-rate N                 records/s the pre-load is sized for: N x
+                                          ledger-seconds inputs, so that the faster app
+                                          (the trivial one) runs that long too          (80000)
           --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
           --ledger-workloads W[,W...]     deposits, transfers, hot-merchant             (all)
           --pipeline-accounts N           funded accounts of the pipeline workloads     (100000)

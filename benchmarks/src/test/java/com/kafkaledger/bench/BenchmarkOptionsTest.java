@@ -22,7 +22,8 @@ class BenchmarkOptionsTest {
     assertThat(options.pipeline().modes()).containsExactly("single", "batch 100");
     assertThat(options.clients()).containsExactly(8, 32, 64);
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(options.ledgerExpectedRate()).isEqualTo(80_000);
   }
 
   @Test

@@ -37,7 +37,8 @@ public final class LedgerAloneBenchmark {
 
   /**
    * @param longestRun the longest each app is measured, from its first output
-   * @param expectedRate ledger commands per second expected, to pre-load enough for {@code longestRun}
+   * @param expectedRate records per second the trivial app is expected to reach, to pre-load enough for
+   *     {@code longestRun}
    * @param accounts customer accounts the commands spread over
    * @param workloads the workloads to run, in this order
    * @param keepData keep each workload's broker and state directories (else deleted after the workload)
@@ -80,7 +81,9 @@ public final class LedgerAloneBenchmark {
       Properties properties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
       Supplier<StreamsApp> ledger = () -> StreamsApp.start("the ledger", LedgerApp.topology(config, legSigningKey),
           properties);
-      long inputs = (long) settings.expectedRate() * settings.longestRun().toSeconds() / workload.commandsPerInput();
+      // Sized for the trivial app, the faster one, which takes one record per input: the ledger (two
+      // commands per transfer or charge) reaches the longest run with input left.
+      long inputs = (long) settings.expectedRate() * settings.longestRun().toSeconds();
       BenchAccounts accounts = new BenchAccounts(settings.accounts());
       try (CommandLoader loader = new CommandLoader(bootstrap)) {
         openAccounts(workload, accounts, loader, ledger, bootstrap);
