@@ -132,10 +132,11 @@ public final class Benchmark {
 
   private List<LedgerAloneResult> ledgerAlone() throws Exception {
     System.out.printf("%n== ledger-alone: the ledger topology against a trivial exactly-once app, at most %d s each,"
-        + " pre-loaded for %d records/s%n", options.ledgerDuration().toSeconds(), options.ledgerExpectedRate());
+        + " pre-loaded for %d ledger commands/s and %d trivial app records/s%n", options.ledgerDuration().toSeconds(),
+        options.ledgerExpectedRate(), options.trivialExpectedRate());
     return new LedgerAloneBenchmark(new LedgerAloneBenchmark.Settings(
-        options.ledgerDuration(), options.ledgerExpectedRate(), options.ledgerAccounts(), options.ledgerWorkloads(),
-        options.keepData(), LocalCluster.topicPartitions(System.getenv())))
+        options.ledgerDuration(), options.ledgerExpectedRate(), options.trivialExpectedRate(), options.ledgerAccounts(),
+        options.ledgerWorkloads(), options.keepData(), LocalCluster.topicPartitions(System.getenv())))
         .run(workDirectory.resolve("ledger-alone"), cleanup);
   }
 

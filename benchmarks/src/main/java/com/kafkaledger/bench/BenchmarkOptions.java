@@ -17,15 +17,17 @@ import java.util.Set;
  * @param baselineWarmUp how long each baseline run goes before it is measured
  * @param clients the client counts of the baseline
  * @param ledgerDuration the longest a ledger-alone (or trivial app) run lasts, its first quarter unmeasured
- * @param ledgerExpectedRate records per second the faster app (the trivial one) is expected to reach, to size the
- *     pre-load so that neither app runs out of input before {@code ledgerDuration}
+ * @param ledgerExpectedRate commands per second the ledger is expected to reach, to size its pre-load so that it
+ *     settles every pre-loaded transfer or charge within {@code ledgerDuration}
+ * @param trivialExpectedRate records per second the trivial app is expected to reach, to size its pre-load so that
+ *     it runs for {@code ledgerDuration}
  * @param ledgerAccounts how many accounts the ledger-alone workloads spread over
  * @param ledgerWorkloads the ledger-alone workloads to run
  * @param pipeline the pipeline-through-REST part's settings
  * @param keepData keep the temporary data directory (databases, Kafka logs, process logs) at exit
  */
 public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Duration baselineWarmUp,
-    List<Integer> clients, Duration ledgerDuration, int ledgerExpectedRate, int ledgerAccounts,
+    List<Integer> clients, Duration ledgerDuration, int ledgerExpectedRate, int trivialExpectedRate, int ledgerAccounts,
     List<LedgerWorkload> ledgerWorkloads, PipelineBenchmark.Settings pipeline, boolean keepData) {
 
   public static final String BASELINE = "baseline";
@@ -36,13 +38,13 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
   private static final List<String> PIPELINE_WORKLOADS = List.of(PipelineBenchmark.DEPOSITS,
       PipelineBenchmark.TRANSFERS, PipelineBenchmark.HOT_MERCHANT);
   private static final Set<String> VALUE_FLAGS = Set.of("--only", "--baseline-seconds", "--baseline-warmup-seconds",
-      "--clients", "--ledger-seconds", "--ledger-rate", "--ledger-accounts", "--ledger-workloads",
+      "--clients", "--ledger-seconds", "--ledger-rate", "--trivial-rate", "--ledger-accounts", "--ledger-workloads",
       "--pipeline-accounts", "--pipeline-first-rate", "--pipeline-step-seconds", "--pipeline-latency-seconds",
       "--pipeline-workloads", "--pipeline-batch");
 
   public static BenchmarkOptions defaults() {
     return new BenchmarkOptions(ALL_PARTS, Duration.ofSeconds(30), Duration.ofSeconds(5), List.of(8, 32, 64),
-        Duration.ofSeconds(120), 80_000, 100_000, List.of(LedgerWorkload.values()),
+        Duration.ofSeconds(120), 30_000, 80_000, 100_000, List.of(LedgerWorkload.values()),
         new PipelineBenchmark.Settings(100_000, 1_000, 200, 1.3, Duration.ofSeconds(20), Duration.ofSeconds(60),
             PIPELINE_WORKLOADS, List.of(1, 100), false), false);
   }
@@ -62,6 +64,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     List<Integer> clients = defaults.clients;
     Duration ledgerDuration = defaults.ledgerDuration;
     int ledgerExpectedRate = defaults.ledgerExpectedRate;
+    int trivialExpectedRate = defaults.trivialExpectedRate;
     int ledgerAccounts = defaults.ledgerAccounts;
     List<LedgerWorkload> ledgerWorkloads = defaults.ledgerWorkloads;
     PipelineBenchmark.Settings pipeline = defaults.pipeline;
@@ -98,6 +101,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
         case "--clients" -> clients = clients(value);
         case "--ledger-seconds" -> ledgerDuration = Duration.ofSeconds(number(flag, value, 1));
         case "--ledger-rate" -> ledgerExpectedRate = number(flag, value, 1);
+        case "--trivial-rate" -> trivialExpectedRate = number(flag, value, 1);
         case "--ledger-accounts" -> ledgerAccounts = number(flag, value, 2);
         case "--ledger-workloads" -> ledgerWorkloads = ledgerWorkloads(value);
         case "--pipeline-accounts" -> pipelineAccounts = number(flag, value, 2);
@@ -112,7 +116,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
     pipeline = new PipelineBenchmark.Settings(pipelineAccounts, Math.min(pipeline.accountsPerCustomer(),
         pipelineAccounts), firstRate, pipeline.growth(), step, latencyRun, pipelineWorkloads, batches, keyedSingles);
     return new BenchmarkOptions(parts, baselineDuration, baselineWarmUp, clients, ledgerDuration,
-        ledgerExpectedRate, ledgerAccounts, ledgerWorkloads, pipeline, keepData);
+        ledgerExpectedRate, trivialExpectedRate, ledgerAccounts, ledgerWorkloads, pipeline, keepData);
   }
 
   public boolean runs(String part) {
@@ -218,9 +222,12 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
           --clients N[,N...]              baseline client counts                        (8,32,64)
           --ledger-seconds N              longest run per app and workload, its first
                                           quarter unmeasured (the JIT's warm-up)        (120)
-          --ledger-rate N                 records/s the pre-load is sized for: N x
-                                          ledger-seconds inputs, so that the faster app
-                                          (the trivial one) runs that long too          (80000)
+          --ledger-rate N                 ledger commands/s its pre-load is sized for:
+                                          N x ledger-seconds commands, few enough that
+                                          the transfers' credit legs are settled too    (30000)
+          --trivial-rate N                trivial app records/s its pre-load is sized
+                                          for: N x ledger-seconds records, the ledger's
+                                          and more of the same kind                     (80000)
           --ledger-accounts N             accounts of the ledger-alone workloads        (100000)
           --ledger-workloads W[,W...]     deposits, transfers, hot-merchant             (all)
           --pipeline-accounts N           funded accounts of the pipeline workloads     (100000)

@@ -23,13 +23,14 @@ class BenchmarkOptionsTest {
     assertThat(options.clients()).containsExactly(8, 32, 64);
     assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(options.ledgerExpectedRate()).isEqualTo(80_000);
+    assertThat(options.ledgerExpectedRate()).isEqualTo(30_000);
+    assertThat(options.trivialExpectedRate()).isEqualTo(80_000);
   }
 
   @Test
   void readsTheFlags() throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse("--only", "ledger-alone,baseline", "--baseline-seconds", "5",
-        "--clients", "8,16", "--ledger-seconds", "15", "--ledger-rate", "1000", "--keep-data",
+        "--clients", "8,16", "--ledger-seconds", "15", "--ledger-rate", "1000", "--trivial-rate", "3000", "--keep-data",
         "--ledger-workloads", "hot-merchant,deposits");
 
     assertThat(options.parts()).isEqualTo(List.of("baseline", "ledger-alone"));
@@ -37,6 +38,7 @@ class BenchmarkOptionsTest {
     assertThat(options.clients()).containsExactly(8, 16);
     assertThat(options.ledgerDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(options.ledgerExpectedRate()).isEqualTo(1000);
+    assertThat(options.trivialExpectedRate()).isEqualTo(3000);
     assertThat(options.keepData()).isTrue();
     assertThat(options.ledgerWorkloads()).containsExactly(LedgerWorkload.DEPOSITS, LedgerWorkload.HOT_MERCHANT);
   }

@@ -96,7 +96,7 @@ class TargetsTest {
 
   private static LedgerAloneResult ledgerAlone(LedgerWorkload workload, double ledger, double trivial,
       double trivialWithDecidedIds) {
-    return new LedgerAloneResult(workload, 1_000_000, new RateSamples.Rate(ledger, 30, 40, 120, 70),
+    return new LedgerAloneResult(workload, new RateSamples.Rate(ledger, 30, 40, 120, 70),
         new RateSamples.Rate(trivial, 30, 40, 30, 20), new RateSamples.Rate(trivialWithDecidedIds, 30, 40, 40, 25));
   }
 }

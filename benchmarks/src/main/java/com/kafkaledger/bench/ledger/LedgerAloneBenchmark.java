@@ -37,14 +37,16 @@ public final class LedgerAloneBenchmark {
 
   /**
    * @param longestRun the longest each app is measured, from its first output
-   * @param expectedRate records per second the trivial app is expected to reach, to pre-load enough for
+   * @param ledgerRate commands per second the ledger is expected to reach: its pre-load is what it settles in
+   *     {@code longestRun} at that rate, credit legs included
+   * @param trivialRate records per second the trivial app is expected to reach, to pre-load enough for
    *     {@code longestRun}
    * @param accounts customer accounts the commands spread over
    * @param workloads the workloads to run, in this order
    * @param keepData keep each workload's broker and state directories (else deleted after the workload)
    * @param partitions of every topic, both apps' (./run-local's LEDGER_PARTITIONS)
    */
-  public record Settings(Duration longestRun, int expectedRate, int accounts, List<LedgerWorkload> workloads,
+  public record Settings(Duration longestRun, int ledgerRate, int trivialRate, int accounts, List<LedgerWorkload> workloads,
       boolean keepData, int partitions) {}
 
   private final Settings settings;
@@ -81,19 +83,20 @@ public final class LedgerAloneBenchmark {
       Properties properties = config.streamsProperties("bench-ledger", bootstrap, directory.resolve("ledger"));
       Supplier<StreamsApp> ledger = () -> StreamsApp.start("the ledger", LedgerApp.topology(config, legSigningKey),
           properties);
-      // Sized for the trivial app, the faster one, which takes one record per input: the ledger (two
-      // commands per transfer or charge) reaches the longest run with input left.
-      long inputs = (long) settings.expectedRate() * settings.longestRun().toSeconds();
+      // The ledger's input, few enough that the credit legs queued behind it are settled in the run; the
+      // trivial app, faster and with no legs, gets the same records and more of the same kind.
+      long ledgerInputs = (long) settings.ledgerRate() * settings.longestRun().toSeconds() / workload.commandsPerInput();
+      long trivialInputs = Math.max(ledgerInputs, (long) settings.trivialRate() * settings.longestRun().toSeconds());
       BenchAccounts accounts = new BenchAccounts(settings.accounts());
       try (CommandLoader loader = new CommandLoader(bootstrap)) {
         openAccounts(workload, accounts, loader, ledger, bootstrap);
-        preload(workload, accounts, loader, inputs);
+        preload(workload, accounts, loader, ledgerInputs, trivialInputs);
       }
       CpuClock cpu = new CpuClock(kafka.pid());
-      RateSamples.Rate ledgerRate = measureLedger(workload, ledger, bootstrap, inputs, cpu);
-      RateSamples.Rate trivialRate = measureTrivialApp(false, bootstrap, directory, inputs, cpu);
-      RateSamples.Rate withDecidedIdsRate = measureTrivialApp(true, bootstrap, directory, inputs, cpu);
-      LedgerAloneResult result = new LedgerAloneResult(workload, inputs, ledgerRate, trivialRate, withDecidedIdsRate);
+      RateSamples.Rate ledgerRate = measureLedger(workload, ledger, bootstrap, ledgerInputs, cpu);
+      RateSamples.Rate trivialRate = measureTrivialApp(false, bootstrap, directory, trivialInputs, cpu);
+      RateSamples.Rate withDecidedIdsRate = measureTrivialApp(true, bootstrap, directory, trivialInputs, cpu);
+      LedgerAloneResult result = new LedgerAloneResult(workload, ledgerRate, trivialRate, withDecidedIdsRate);
       System.out.println(result.line());
       return result;
     }
@@ -106,9 +109,11 @@ public final class LedgerAloneBenchmark {
       run = ThroughputRun.measure(new ThroughputRun.Labels("ledger", "commands"), ledger, events,
           inputs * workload.commandsPerInput(), settings.longestRun(), cpu);
     }
-    if (workload.isTwoLegged() && run.settled() < inputs) {
-      System.out.printf("    ledger   %d of %d %s settled (credited) in the run: credit legs queue behind the"
-          + " pre-loaded debits%n", run.settled(), inputs, workload.settledUnit());
+    if (workload.isTwoLegged()) {
+      System.out.printf("    ledger   %d of %d %s settled (credited) in the run%s%n", run.settled(), inputs,
+          workload.settledUnit(), run.settled() < inputs ? ": the run ended before the credit legs queued behind"
+              + " the pre-loaded debits were through, so its rate counts too few of them (a lower --ledger-rate"
+              + " settles them all)" : "");
     }
     long deadLetters = deadLetters(bootstrap, settings.partitions());
     if (run.rejected() > 0 || deadLetters > 0) {
@@ -173,17 +178,23 @@ public final class LedgerAloneBenchmark {
     }
   }
 
-  /** The measured commands, the same records (key and bytes) into the ledger's topic and the trivial app's. */
-  private static void preload(LedgerWorkload workload, BenchAccounts accounts, CommandLoader loader, long inputs) {
+  /**
+   * The measured commands: the ledger's into its topic and, the same records (key and bytes), into the
+   * trivial app's, which then gets more of the same kind up to its own count.
+   */
+  private static void preload(LedgerWorkload workload, BenchAccounts accounts, CommandLoader loader, long ledgerInputs,
+      long trivialInputs) {
     long start = System.nanoTime();
     SplittableRandom random = new SplittableRandom();
-    List<String> topics = List.of(Topics.COMMANDS, TrivialApp.INPUT);
-    for (long i = 0; i < inputs; i++) {
-      loader.send(workload.next(accounts, random), topics);
+    List<String> both = List.of(Topics.COMMANDS, TrivialApp.INPUT);
+    List<String> trivialOnly = List.of(TrivialApp.INPUT);
+    for (long i = 0; i < trivialInputs; i++) {
+      loader.send(workload.next(accounts, random), i < ledgerInputs ? both : trivialOnly);
     }
     loader.flush();
-    System.out.printf("  pre-loaded %d commands (%d bytes of JSON each on average) into %s and %s in %.0f s%n",
-        inputs, loader.averageBytes(), Topics.COMMANDS, TrivialApp.INPUT, (System.nanoTime() - start) / 1e9);
+    System.out.printf("  pre-loaded %d commands into %s and %d into %s, the first %d the same (%d bytes of JSON each"
+        + " on average), in %.0f s%n", ledgerInputs, Topics.COMMANDS, trivialInputs, TrivialApp.INPUT, ledgerInputs,
+        loader.averageBytes(), (System.nanoTime() - start) / 1e9);
   }
 
   private static void createTrivialAppTopics(String bootstrap, int partitions) throws Exception {
