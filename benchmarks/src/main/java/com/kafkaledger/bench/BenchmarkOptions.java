@@ -224,7 +224,7 @@ public record BenchmarkOptions(List<String> parts, Duration baselineDuration, Du
                                           quarter unmeasured (the JIT's warm-up)        (120)
           --ledger-rate N                 ledger commands/s its pre-load is sized for:
                                           N x ledger-seconds commands, few enough that
-                                          the transfers' credit legs are settled too    (30000)
+                                          its credit legs are settled in the run too    (30000)
           --trivial-rate N                trivial app records/s its pre-load is sized
                                           for: N x ledger-seconds records, the ledger's
                                           and more of the same kind                     (80000)

@@ -46,8 +46,8 @@ public final class LedgerAloneBenchmark {
    * @param keepData keep each workload's broker and state directories (else deleted after the workload)
    * @param partitions of every topic, both apps' (./run-local's LEDGER_PARTITIONS)
    */
-  public record Settings(Duration longestRun, int ledgerRate, int trivialRate, int accounts, List<LedgerWorkload> workloads,
-      boolean keepData, int partitions) {}
+  public record Settings(Duration longestRun, int ledgerRate, int trivialRate, int accounts,
+      List<LedgerWorkload> workloads, boolean keepData, int partitions) {}
 
   private final Settings settings;
   private final ProcessorConfig config = ProcessorConfig.load();
@@ -85,8 +85,9 @@ public final class LedgerAloneBenchmark {
           properties);
       // The ledger's input, few enough that the credit legs queued behind it are settled in the run; the
       // trivial app, faster and with no legs, gets the same records and more of the same kind.
-      long ledgerInputs = (long) settings.ledgerRate() * settings.longestRun().toSeconds() / workload.commandsPerInput();
-      long trivialInputs = Math.max(ledgerInputs, (long) settings.trivialRate() * settings.longestRun().toSeconds());
+      long seconds = settings.longestRun().toSeconds();
+      long ledgerInputs = (long) settings.ledgerRate() * seconds / workload.commandsPerInput();
+      long trivialInputs = Math.max(ledgerInputs, (long) settings.trivialRate() * seconds);
       BenchAccounts accounts = new BenchAccounts(settings.accounts());
       try (CommandLoader loader = new CommandLoader(bootstrap)) {
         openAccounts(workload, accounts, loader, ledger, bootstrap);
