@@ -132,7 +132,7 @@ public final class LedgerAloneBenchmark {
       CpuClock cpu) throws InterruptedException {
     String name = decidedIds ? "trivial-ids" : "trivial";
     Properties properties = config.streamsProperties("bench-" + name, bootstrap, directory.resolve(name));
-    Topology topology = decidedIds ? TrivialApp.withDecidedIds() : TrivialApp.topology();
+    Topology topology = decidedIds ? TrivialApp.withDecidedIds(config.idempotencyRetention()) : TrivialApp.topology();
     try (OutputMeter sums = OutputMeter.fromEndOf(bootstrap, TrivialApp.OUTPUT)) {
       return ThroughputRun.measure(new ThroughputRun.Labels(name, "records"),
           () -> StreamsApp.start("the " + name + " app", topology, properties), sums, inputs,

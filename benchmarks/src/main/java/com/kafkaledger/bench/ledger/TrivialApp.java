@@ -1,5 +1,6 @@
 package com.kafkaledger.bench.ledger;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -10,8 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,11 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What the ledger does beyond this is the cost of its rules, idempotency and events.
  *
  * <p>{@link #withDecidedIds} adds the piece of the ledger's idempotency that a ledger keeping its
- * decided ids in a store of their own cannot leave out: each record's transaction id put, with its
- * timestamp, into a changelogged RocksDB store like the ledger's. That is one more record in every
- * transaction, as in the ledger; how far it alone pulls the trivial app down bounds the share of
- * the trivial app any ledger with such a store can reach. (The ledger's expiry of old ids has
- * nothing to do in a run of minutes, so it is left out.)
+ * decided ids in a store of their own cannot leave out: each record's transaction id put into a
+ * changelogged window store, kept as long as the ledger keeps its decided ids. That is one more
+ * record in every transaction, as in the ledger; how far it alone pulls the trivial app down
+ * bounds the share of the trivial app any ledger with such a store can reach.
  */
 final class TrivialApp {
 
@@ -36,31 +35,32 @@ final class TrivialApp {
    * The ledger's store name, so that the ledger's RocksDB settings (LedgerRocksDbConfig, in the
    * Streams properties both apps get) apply to it as to the ledger's.
    */
-  private static final String DECIDED_IDS = "decided-transactions";
+  private static final String DECIDED_IDS = "processed-transactions";
 
   private TrivialApp() {}
 
   static Topology topology() {
-    return topology(false);
+    return topology(null);
   }
 
-  /** The trivial app that also remembers each transaction id, as the ledger does. */
-  static Topology withDecidedIds() {
-    return topology(true);
+  /** The trivial app that also remembers each transaction id for {@code retention}, as the ledger does. */
+  static Topology withDecidedIds(Duration retention) {
+    return topology(retention);
   }
 
-  private static Topology topology(boolean remembersIds) {
+  private static Topology topology(Duration decidedIdsRetention) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUMS), Serdes.String(),
         Serdes.Long()));
     String[] stores = {SUMS};
-    if (remembersIds) {
-      builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-          Stores.persistentTimestampedKeyValueStore(DECIDED_IDS), Serdes.String(), Serdes.ByteArray()));
+    if (decidedIdsRetention != null) {
+      builder.addStateStore(Stores.windowStoreBuilder(
+          Stores.persistentWindowStore(DECIDED_IDS, decidedIdsRetention, Duration.ofMillis(1), false),
+          Serdes.String(), Serdes.ByteArray()));
       stores = new String[] {SUMS, DECIDED_IDS};
     }
     builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new SumPerKey(remembersIds), stores)
+        .process(() -> new SumPerKey(decidedIdsRetention != null), stores)
         .to(OUTPUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
     return builder.build();
   }
@@ -75,7 +75,7 @@ final class TrivialApp {
     private final boolean remembersIds;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, Long> sums;
-    private TimestampedKeyValueStore<String, byte[]> decidedIds;
+    private WindowStore<String, byte[]> decidedIds;
 
     SumPerKey(boolean remembersIds) {
       this.remembersIds = remembersIds;
@@ -98,7 +98,7 @@ final class TrivialApp {
       long sum = (before == null ? 0 : before) + amount;
       sums.put(record.key(), sum);
       if (remembersIds) {
-        decidedIds.put(command.path("transactionId").asString(), ValueAndTimestamp.make(DECIDED, record.timestamp()));
+        decidedIds.put(command.path("transactionId").asString(), DECIDED, record.timestamp());
       }
       context.forward(record.withValue(JSON.writeValueAsBytes(new Sum(record.key(), amount, sum))));
     }

@@ -47,7 +47,7 @@ public final class CommandRules {
 
   /**
    * The contract's {@code "format": "uuid"}: 36 characters, hyphens at 8, 13, 18 and 23, hexadecimal
-   * digits elsewhere.
+   * digits elsewhere. The processed-transactions store relies on it (see LedgerRocksDbConfig).
    */
   static boolean isUuid(String text) {
     if (text.length() != 36) {

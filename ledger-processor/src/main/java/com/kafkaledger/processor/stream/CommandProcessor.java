@@ -17,11 +17,15 @@ import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +44,11 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
   /** One line per decided command; operators silence it with logging.level.ledger.transactions=WARN. */
   private static final Logger transactions = LoggerFactory.getLogger("ledger.transactions");
+  /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
+  private static final Duration CLOCK_SKEW = Duration.ofHours(1);
   private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
-  /** How often a task's expiry of old decided ids reads a slice of its store. */
-  private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
+  /** Two bytes of heap each, at most 2 MB a task; beyond it the oldest are asked of the store. */
+  private static final long MAX_DECIDED_IDS_PER_TASK = 1 << 20;
 
   private final LedgerCore core;
   private final Duration idempotencyRetention;
@@ -51,7 +57,8 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private final LedgerMetrics metrics;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, AccountState> accounts;
-  private DecidedTransactions decided;
+  private WindowStore<String, ProcessedTransaction> processed;
+  private DecidedIds decidedIds;
   private PartitionTotals totals;
 
   CommandProcessor(LedgerCore core, LedgerTopology.Settings settings, LegSignatures signatures,
@@ -67,12 +74,11 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.accounts = context.getStateStore(LedgerStores.ACCOUNTS);
-    this.decided = DecidedTransactions.read(context.taskId(),
-        context.getStateStore(LedgerStores.DECIDED_TRANSACTIONS), idempotencyRetention, metrics);
+    this.processed = context.getStateStore(LedgerStores.PROCESSED_TRANSACTIONS);
+    this.decidedIds = readDecidedIds();
     this.totals = new PartitionTotals(context.taskId().partition(), context.getStateStore(LedgerStores.TOTALS));
     context.schedule(totalsInterval, PunctuationType.WALL_CLOCK_TIME,
         now -> totals.publish(Instant.ofEpochMilli(now), this::send));
-    context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> decided.expireSome());
   }
 
   /**
@@ -128,7 +134,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   }
 
   private void decide(Record<String, byte[]> record, LedgerCommand command) {
-    ProcessedTransaction previous = decided.earlierDecision(command.deduplicationKey(), record.timestamp());
+    ProcessedTransaction previous = earlierDecision(command.deduplicationKey(), record.timestamp());
     Decision decision;
     try {
       decision = core.decide(accounts.get(command.accountId()), previous, command,
@@ -206,7 +212,8 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
     if (decision.account() != null) {
       accounts.put(command.accountId(), decision.account());
     }
-    decided.remember(decision.processed(command), timestamp);
+    processed.put(command.deduplicationKey(), decision.processed(command), timestamp);
+    decidedIds.add(command.deduplicationKey(), timestamp);
   }
 
   private static void logDecision(LedgerCommand command, Decision decision) {
@@ -223,5 +230,39 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
 
   private void send(Record<String, Object> outbound) {
     context.forward(outbound);
+  }
+
+  /**
+   * Streams initialises the processor after it has restored the task's stores, and again after
+   * any restore: what the store holds now is everything an earlier decision can be found in.
+   */
+  private DecidedIds readDecidedIds() {
+    long started = System.nanoTime();
+    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), MAX_DECIDED_IDS_PER_TASK);
+    try (KeyValueIterator<Windowed<String>, ProcessedTransaction> all = processed.all()) {
+      all.forEachRemaining(entry -> ids.add(entry.key.key(), entry.key.window().start()));
+    }
+    log.info("task {}: {} decided transaction ids read from {} in {} ms", context.taskId(), ids.keys(),
+        LedgerStores.PROCESSED_TRANSACTIONS, (System.nanoTime() - started) / 1_000_000);
+    return ids;
+  }
+
+  /**
+   * The store is asked only when the filters say the id may have been decided, or for the part of
+   * the time range they no longer cover.
+   */
+  private ProcessedTransaction earlierDecision(String deduplicationKey, long timestamp) {
+    long from = timestamp - idempotencyRetention.toMillis();
+    long to = timestamp + CLOCK_SKEW.toMillis();
+    if (!decidedIds.mightContain(deduplicationKey, from)) {
+      if (from > decidedIds.forgottenUpTo()) {
+        return null;
+      }
+      to = Math.min(to, decidedIds.forgottenUpTo());
+    }
+    metrics.storeLookup();
+    try (WindowStoreIterator<ProcessedTransaction> found = processed.fetch(deduplicationKey, from, to)) {
+      return found.hasNext() ? found.next().value : null;
+    }
   }
 }

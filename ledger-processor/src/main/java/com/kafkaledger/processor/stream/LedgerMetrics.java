@@ -19,7 +19,6 @@ public final class LedgerMetrics {
   private final Counter processed;
   private final Counter storeLookups;
   private final Counter legsUnderAcceptedKey;
-  private final Counter decidedIdsExpired;
   private final Map<OutcomeKind, Counter> outcomes = new ConcurrentHashMap<>();
   private final Map<LegKind, Counter> legs = new ConcurrentHashMap<>();
 
@@ -33,7 +32,7 @@ public final class LedgerMetrics {
             + " its rate is the ledger's processing rate")
         .register(registry);
     this.storeLookups = Counter.builder("ledger.commands.store-lookups")
-        .description("Look-ups of an earlier decision that reached the decided-transactions store:"
+        .description("Look-ups of an earlier decision that reached the processed-transactions store:"
             + " the in-memory filters said maybe (a repeat, or by chance: about one in a thousand per"
             + " 131,072 ids the task has decided), or the"
             + " command's time lies beyond what they cover")
@@ -42,14 +41,6 @@ public final class LedgerMetrics {
         .description("CREDIT and REVERSAL legs read whose signature was made with one of the accepted keys,"
             + " not this instance's signing key: during a key rotation, legs signed with the other key")
         .register(registry);
-    this.decidedIdsExpired = Counter.builder("ledger.decided-ids.expired")
-        .description("Decided transaction ids deleted from the decided-transactions store once older than"
-            + " the idempotency retention")
-        .register(registry);
-  }
-
-  void decidedIdsExpired(long count) {
-    decidedIdsExpired.increment(count);
   }
 
   void legUnderAcceptedKey() {

@@ -3,17 +3,18 @@ package com.kafkaledger.processor.stream;
 import com.kafkaledger.events.LedgerTotals;
 import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.ProcessedTransaction;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /** The processor's state stores, all changelogged, so state survives crashes. */
 final class LedgerStores {
 
   static final String ACCOUNTS = "accounts";
-  static final String DECIDED_TRANSACTIONS = "decided-transactions";
+  static final String PROCESSED_TRANSACTIONS = "processed-transactions";
   static final String TOTALS = "totals";
 
   private LedgerStores() {}
@@ -31,13 +32,12 @@ final class LedgerStores {
   }
 
   /**
-   * Decided commands by deduplication key, each with its record's timestamp, read by a point
-   * look-up; {@link DecidedTransactions} deletes them once older than the retention, so the store
-   * stays bounded however long the ledger runs. (It replaces the window store "processed-transactions"
-   * of earlier versions, whose changelog has another format.)
+   * Decided commands, kept for {@code retention} of stream time and then dropped a whole segment
+   * at a time: bounded on disk and in memory however long the ledger runs.
    */
-  static StoreBuilder<TimestampedKeyValueStore<String, ProcessedTransaction>> decidedTransactions() {
-    return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(DECIDED_TRANSACTIONS),
+  static StoreBuilder<WindowStore<String, ProcessedTransaction>> processedTransactions(Duration retention) {
+    return Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(PROCESSED_TRANSACTIONS, retention, Duration.ofMillis(1), false),
         Serdes.String(), StateSerdes.processedTransactions());
   }
 

@@ -33,7 +33,7 @@ public final class LedgerTopology {
   public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
     LegSignatures signatures = new LegSignatures(settings.legSigningKey(), settings.acceptedLegKeys());
     builder.addStateStore(LedgerStores.accounts(settings.accountsInMemory()));
-    builder.addStateStore(LedgerStores.decidedTransactions());
+    builder.addStateStore(LedgerStores.processedTransactions(settings.idempotencyRetention()));
     builder.addStateStore(LedgerStores.totals());
 
     builder
@@ -43,7 +43,7 @@ public final class LedgerTopology {
         // Decide each command against the account's state: one event, maybe the next leg; or
         // pass a record it cannot use on to the dead-letter topic.
         .process(() -> new CommandProcessor(core, settings, signatures, metrics),
-            LedgerStores.ACCOUNTS, LedgerStores.DECIDED_TRANSACTIONS, LedgerStores.TOTALS)
+            LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS, LedgerStores.TOTALS)
         // Events, next legs, totals and dead letters go out in the same transaction as the
         // state changes.
         .to((key, value, context) -> topicOf(value), Produced.with(Serdes.String(), outboundValues()));

@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -112,11 +111,13 @@ class LedgerTopologyTest {
   }
 
   /**
-   * A client may retry a day later: the earlier decision must be found for the debit leg and for
-   * the credit leg, whose key extends the same transaction id.
+   * A client may retry a day later: the earlier decision must be found whatever its timestamp and
+   * segment (a store segment spans 12.5 hours of a 25-hour retention), for the debit leg and for the
+   * credit leg, whose key extends the same transaction id. (With a prefix longer than the
+   * transaction id in LedgerRocksDbConfig, the redelivery test above fails.)
    */
   @Test
-  void aRedeliveryIsCaughtADayLaterForEachLeg() {
+  void aRedeliveryIsCaughtHoursLaterInAnotherSegmentForEachLeg() {
     String destination = UUID.randomUUID().toString();
     commands.pipeInput(account, open(), NOW);
     commands.pipeInput(destination, LedgerCommand.openAccount(UUID.randomUUID().toString(), destination, "bob",
@@ -128,7 +129,7 @@ class LedgerTopologyTest {
         destination, "alice", 30, "EUR", "rent", "fp", NOW);
     commands.pipeInput(account, debit, NOW);
     TestRecord<String, LedgerCommand> credit = legs.readRecord(); // the driver has already applied it
-    for (int hour = 1; hour <= 24; hour++) { // stream time moves on
+    for (int hour = 1; hour <= 24; hour++) { // stream time moves on, new segments open
       commands.pipeInput(account, move(CommandType.DEPOSIT, 1), NOW.plus(Duration.ofHours(hour)));
     }
     events.readValuesToList();
@@ -142,36 +143,6 @@ class LedgerTopologyTest {
     assertThat(accountsStore().get(account).balance()).isEqualTo(100 - 30 + 24);
     assertThat(accountsStore().get(destination).balance()).isEqualTo(30);
     assertThat(registry.get("ledger.commands.duplicates").counter().count()).isEqualTo(2);
-  }
-
-  /**
-   * Each task deletes what it decided once it is older than the retention, with a tombstone in the
-   * changelog, so that neither the store nor a restore from the changelog grows without bound.
-   */
-  @Test
-  void decidedIdsPastTheRetentionAreDeletedFromTheStoreAndItsChangelog() {
-    LedgerCommand opening = open();
-    LedgerCommand deposit = move(CommandType.DEPOSIT, 100);
-    commands.pipeInput(account, opening, NOW);
-    commands.pipeInput(account, deposit, NOW);
-    LedgerCommand dayAndMoreLater = move(CommandType.DEPOSIT, 5);
-    commands.pipeInput(account, dayAndMoreLater, NOW.plus(Duration.ofHours(28)));
-
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-
-    List<String> kept = new ArrayList<>();
-    try (var all = driver.<String, Object>getTimestampedKeyValueStore(LedgerStores.DECIDED_TRANSACTIONS).all()) {
-      all.forEachRemaining(entry -> kept.add(entry.key));
-    }
-    assertThat(kept).containsExactly(dayAndMoreLater.deduplicationKey());
-    TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
-        "ledger-topology-test-" + LedgerStores.DECIDED_TRANSACTIONS + "-changelog",
-        new StringDeserializer(), new ByteArrayDeserializer());
-    assertThat(changelog.readKeyValuesToList()).filteredOn(entry -> entry.value == null)
-        .extracting(entry -> entry.key)
-        .containsExactlyInAnyOrder(opening.deduplicationKey(), deposit.deduplicationKey());
-    assertThat(registry.get("ledger.decided-ids.expired").counter().count()).isEqualTo(2);
-    assertThat(accountsStore().get(account).balance()).isEqualTo(105);
   }
 
   @Test
