@@ -40,9 +40,14 @@ class ProcessorConfiguration {
       @Value("${ledger.processor.totals-interval}") Duration totalsInterval,
       @Value("${ledger.processor.leg-signing-key}") String legSigningKey,
       @Value("${ledger.processor.leg-accepted-keys}") String acceptedLegKeys,
-      @Value("${ledger.processor.accounts-in-memory}") boolean accountsInMemory) {
+      @Value("${ledger.processor.accounts-in-memory}") boolean accountsInMemory,
+      @Value("${ledger.processor.decided-ids-per-task}") long decidedIdsPerTask) {
     if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
       throw new IllegalArgumentException("ledger.processor.idempotency-retention must be at least 24h");
+    }
+    if (decidedIdsPerTask < LedgerTopology.MIN_DECIDED_IDS_PER_TASK) {
+      throw new IllegalArgumentException("ledger.processor.decided-ids-per-task must be at least "
+          + LedgerTopology.MIN_DECIDED_IDS_PER_TASK + ", was " + decidedIdsPerTask);
     }
     List<String> acceptedKeys = commaSeparated(acceptedLegKeys);
     if (!acceptedKeys.isEmpty()) {
@@ -51,7 +56,7 @@ class ProcessorConfiguration {
     }
     LedgerTopology.define(builder, core,
         new LedgerTopology.Settings(idempotencyRetention, totalsInterval, legSigningKey, acceptedKeys,
-            accountsInMemory),
+            accountsInMemory, decidedIdsPerTask),
         metrics);
     return LedgerTopology.class;
   }

@@ -20,7 +20,7 @@ final class LedgerApp {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(config.defaultOverdraftLimit()),
         new LedgerTopology.Settings(config.idempotencyRetention(), config.totalsInterval(), legSigningKey,
-            List.of(), config.accountsInMemory()),
+            List.of(), config.accountsInMemory(), config.decidedIdsPerTask()),
         // the registry the service exposes on /actuator/prometheus: its counters cost what they cost there
         new LedgerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     return builder.build();

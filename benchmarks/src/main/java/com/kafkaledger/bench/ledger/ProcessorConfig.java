@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
  * service's settings reaches the benchmark by itself. Both apps get the same Streams properties.
  */
 public record ProcessorConfig(Map<String, Object> streamsProperties, String replicationFactor,
-    long defaultOverdraftLimit, Duration idempotencyRetention, Duration totalsInterval, boolean accountsInMemory) {
+    long defaultOverdraftLimit, Duration idempotencyRetention, Duration totalsInterval, boolean accountsInMemory,
+    long decidedIdsPerTask) {
 
   private static final String FILE = "ledger-processor.yml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:(.*)}");
@@ -46,7 +47,8 @@ public record ProcessorConfig(Map<String, Object> streamsProperties, String repl
         Long.parseLong(atDefault(ledger.get("default-overdraft-limit"))),
         DurationStyle.detectAndParse(atDefault(ledger.get("idempotency-retention"))),
         DurationStyle.detectAndParse(atDefault(ledger.get("totals-interval"))),
-        Boolean.parseBoolean(atDefault(ledger.get("accounts-in-memory"))));
+        Boolean.parseBoolean(atDefault(ledger.get("accounts-in-memory"))),
+        Long.parseLong(atDefault(ledger.get("decided-ids-per-task"))));
   }
 
   /** The Streams properties of an app with its own id and state directory, on the given broker. */

@@ -23,5 +23,6 @@ class ProcessorConfigTest {
     assertThat(config.idempotencyRetention()).isEqualTo(Duration.ofHours(25));
     assertThat(config.totalsInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.defaultOverdraftLimit()).isZero();
+    assertThat(config.decidedIdsPerTask()).isEqualTo(1 << 20);
   }
 }

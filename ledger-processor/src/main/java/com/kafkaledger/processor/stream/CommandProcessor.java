@@ -47,11 +47,10 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   /** Tolerated clock difference between gateway instances when looking up earlier decisions. */
   private static final Duration CLOCK_SKEW = Duration.ofHours(1);
   private static final JsonSerde<LedgerCommand> COMMANDS = JsonSerde.commands();
-  /** Two bytes of heap each, at most 2 MB a task; beyond it the oldest are asked of the store. */
-  private static final long MAX_DECIDED_IDS_PER_TASK = 1 << 20;
 
   private final LedgerCore core;
   private final Duration idempotencyRetention;
+  private final long decidedIdsPerTask;
   private final Duration totalsInterval;
   private final LegSignatures signatures;
   private final LedgerMetrics metrics;
@@ -65,6 +64,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
       LedgerMetrics metrics) {
     this.core = core;
     this.idempotencyRetention = settings.idempotencyRetention();
+    this.decidedIdsPerTask = settings.decidedIdsPerTask();
     this.totalsInterval = settings.totalsInterval();
     this.signatures = signatures;
     this.metrics = metrics;
@@ -238,7 +238,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
    */
   private DecidedIds readDecidedIds() {
     long started = System.nanoTime();
-    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), MAX_DECIDED_IDS_PER_TASK);
+    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), decidedIdsPerTask);
     try (KeyValueIterator<Windowed<String>, ProcessedTransaction> all = processed.all()) {
       all.forEachRemaining(entry -> ids.add(entry.key.key(), entry.key.window().start()));
     }

@@ -26,9 +26,14 @@ public final class LedgerTopology {
    * @param acceptedLegKeys other keys whose signatures on a leg are accepted (the other key while the
    *     signing key is rotated); none is used to sign
    * @param accountsInMemory the accounts store on the heap (else in RocksDB); changelogged either way
+   * @param decidedIdsPerTask how many decided ids each task's in-memory filters hold (2 bytes of heap
+   *     each) before they forget the oldest; at least {@link #MIN_DECIDED_IDS_PER_TASK}
    */
   public record Settings(Duration idempotencyRetention, Duration totalsInterval, String legSigningKey,
-      List<String> acceptedLegKeys, boolean accountsInMemory) {}
+      List<String> acceptedLegKeys, boolean accountsInMemory, long decidedIdsPerTask) {}
+
+  /** One filter's worth: fewer would leave a task nothing to hold. */
+  public static final long MIN_DECIDED_IDS_PER_TASK = DecidedIds.KEYS_PER_FILTER;
 
   public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
     LegSignatures signatures = new LegSignatures(settings.legSigningKey(), settings.acceptedLegKeys());

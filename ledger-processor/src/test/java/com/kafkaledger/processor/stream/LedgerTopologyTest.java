@@ -61,7 +61,7 @@ class LedgerTopologyTest {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
         new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY, List.of(ACCEPTED_KEY),
-            accountsInMemory()),
+            accountsInMemory(), LedgerTopology.MIN_DECIDED_IDS_PER_TASK),
         new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");

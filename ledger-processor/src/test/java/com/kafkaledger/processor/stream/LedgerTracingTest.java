@@ -65,7 +65,7 @@ class LedgerTracingTest {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
         new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), "tracing-test-leg-signing-key-32-bytes",
-            List.of(), true),
+            List.of(), true, LedgerTopology.MIN_DECIDED_IDS_PER_TASK),
         new LedgerMetrics(new SimpleMeterRegistry()));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-tracing-test");
