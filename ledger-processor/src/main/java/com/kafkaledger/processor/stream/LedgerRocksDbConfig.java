@@ -2,7 +2,6 @@ package com.kafkaledger.processor.stream;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
-import org.rocksdb.HashSkipListMemTableConfig;
 import org.rocksdb.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,14 @@ import org.slf4j.LoggerFactory;
  * UUID in its 36-character form ({@code CommandRules} dead-letters any other), so the first 36
  * bytes of a key are the same for every entry of one transaction, whatever its timestamp: that
  * prefix goes into the memtable's and the files' Bloom filters, and a seek for a transaction that
- * is in neither ends there. The memtable is a hash of small skip lists, one per prefix, instead of
- * one skip list over everything: a new transaction id (every command's) is inserted without
- * walking a skip list of the whole memtable, which cost as much as the look-up once that had its
- * filter. Both need every iteration to stay within one prefix, which is all the window store's
- * look-up by key does.
+ * is in neither ends there.
+ *
+ * <p>The memtable stays RocksDB's one skip list. A hash of skip lists, one per prefix, was used
+ * before, but in this prefix mode it cannot be read in key order: a read of the whole store, from
+ * which each task rebuilds its decided-id filters when it starts, skipped every entry still in the
+ * memtable (LedgerRocksDbConfigTest). Whether a repeat of a decided id was caught after a restore
+ * then hung on Streams flushing the store before the task started. Its speed-up did not show in a
+ * measurement against this one (docs/benchmark-history.md).
  */
 public final class LedgerRocksDbConfig implements RocksDBConfigSetter {
 
@@ -33,16 +35,12 @@ public final class LedgerRocksDbConfig implements RocksDBConfigSetter {
   static final int TRANSACTION_ID_LENGTH = 36;
   /** The memtable's Bloom filter, as a share of the memtable's size (RocksDB suggests 0.1). */
   private static final double MEMTABLE_BLOOM_RATIO = 0.1;
-  /** About as many as a memtable holds entries: 16 MB (Streams' default) of 150-byte ones. */
-  private static final long MEMTABLE_BUCKETS = 100_000;
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     if (isProcessedTransactionsSegment(storeName)) {
       options.useCappedPrefixExtractor(TRANSACTION_ID_LENGTH);
       options.setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO);
-      options.setMemTableConfig(new HashSkipListMemTableConfig().setBucketCount(MEMTABLE_BUCKETS));
-      options.setAllowConcurrentMemtableWrite(false); // one writer, the stream thread; required by that memtable
       log.info("{}: Bloom filters on the first {} bytes of each key, the transaction id", storeName,
           TRANSACTION_ID_LENGTH);
     }
