@@ -2,7 +2,6 @@ package com.kafkaledger.processor.stream;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
-import org.rocksdb.HashSkipListMemTableConfig;
 import org.rocksdb.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +20,13 @@ import org.slf4j.LoggerFactory;
  * prefix goes into the memtable's and the files' Bloom filters, and a seek for a transaction that
  * is in neither ends there.
  *
- * <p>The memtable is a hash of small skip lists, one per prefix, instead of one skip list over
- * everything: a new transaction id (every command's) is inserted without walking a skip list of the
- * whole memtable. Measured with the ledger alone on transfers, the one skip list made 41 % of the
- * trivial app's rate and the hash 47 % (README, "Figures of this version"). Both the filters and
- * the hash need every iteration to stay within one prefix, which is all the window store's look-up
- * by key does; a read of the whole store sees only what is in the files, so the store is flushed
- * before one (FlushedBeforeWholeRead).
+ * <p>The memtable stays RocksDB's one skip list. A hash of skip lists, one per prefix, was used
+ * before, but in this prefix mode it cannot be read in key order: a read of the whole store, from
+ * which each task rebuilds its decided-id filters when it starts, skipped every entry still in the
+ * memtable (LedgerRocksDbConfigTest). Whether a repeat of a decided id was caught after a restore
+ * then hung on Streams flushing the store before the task started. The hash was faster: the ledger
+ * alone on transfers made 47 % of the trivial app with it and 41 % with this (README, "Figures of
+ * this version"), a cost kept until the rebuild can read a hash memtable in full.
  */
 public final class LedgerRocksDbConfig implements RocksDBConfigSetter {
 
@@ -37,18 +36,14 @@ public final class LedgerRocksDbConfig implements RocksDBConfigSetter {
   static final int TRANSACTION_ID_LENGTH = 36;
   /** The memtable's Bloom filter, as a share of the memtable's size (RocksDB suggests 0.1). */
   private static final double MEMTABLE_BLOOM_RATIO = 0.1;
-  /** About as many as a memtable holds entries: 16 MB (Streams' default) of 150-byte ones. */
-  private static final long MEMTABLE_BUCKETS = 100_000;
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     if (isProcessedTransactionsSegment(storeName)) {
       options.useCappedPrefixExtractor(TRANSACTION_ID_LENGTH);
       options.setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO);
-      options.setMemTableConfig(new HashSkipListMemTableConfig().setBucketCount(MEMTABLE_BUCKETS));
-      options.setAllowConcurrentMemtableWrite(false); // one writer, the stream thread; required by that memtable
-      log.info("{}: a hash memtable and Bloom filters on the first {} bytes of each key, the transaction id",
-          storeName, TRANSACTION_ID_LENGTH);
+      log.info("{}: Bloom filters on the first {} bytes of each key, the transaction id", storeName,
+          TRANSACTION_ID_LENGTH);
     }
   }
 

@@ -33,13 +33,11 @@ final class LedgerStores {
 
   /**
    * Decided commands, kept for {@code retention} of stream time and then dropped a whole segment
-   * at a time: bounded on disk and in memory however long the ledger runs. Flushed before it is read
-   * whole, which its memtables cannot do (LedgerRocksDbConfig).
+   * at a time: bounded on disk and in memory however long the ledger runs.
    */
   static StoreBuilder<WindowStore<String, ProcessedTransaction>> processedTransactions(Duration retention) {
     return Stores.windowStoreBuilder(
-        FlushedBeforeWholeRead.wrapping(
-            Stores.persistentWindowStore(PROCESSED_TRANSACTIONS, retention, Duration.ofMillis(1), false)),
+        Stores.persistentWindowStore(PROCESSED_TRANSACTIONS, retention, Duration.ofMillis(1), false),
         Serdes.String(), StateSerdes.processedTransactions());
   }
 
