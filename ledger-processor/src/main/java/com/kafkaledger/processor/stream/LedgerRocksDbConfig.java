@@ -24,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * before, but in this prefix mode it cannot be read in key order: a read of the whole store, from
  * which each task rebuilds its decided-id filters when it starts, skipped every entry still in the
  * memtable (LedgerRocksDbConfigTest). Whether a repeat of a decided id was caught after a restore
- * then hung on Streams flushing the store before the task started. The hash was faster: the ledger
- * alone on transfers made 47 % of the trivial app with it and 41 % with this (README, "Figures of
- * this version"), a cost kept until the rebuild can read a hash memtable in full.
+ * then hung on Streams flushing the store before the task started. Tried again with the store
+ * flushed before that read, the hash was no faster than this (README, "Figures of this version").
  */
 public final class LedgerRocksDbConfig implements RocksDBConfigSetter {
 
