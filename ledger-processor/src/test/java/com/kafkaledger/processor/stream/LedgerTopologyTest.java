@@ -15,6 +15,7 @@ import com.kafkaledger.processor.core.AccountState;
 import com.kafkaledger.processor.core.LedgerCore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LedgerTopologyTest {
 
@@ -45,6 +47,8 @@ class LedgerTopologyTest {
   private static final String ACCEPTED_KEY = "topology-test-previous-leg-key-32-bytes";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  @TempDir
+  Path stateDirectory;
   private TopologyTestDriver driver;
   private TestInputTopic<String, LedgerCommand> commands;
   private TestInputTopic<byte[], byte[]> rawCommands;
@@ -65,6 +69,8 @@ class LedgerTopologyTest {
         new LedgerMetrics(registry));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
+    // a directory of its own: a run killed midway must not leave state for the next one to trip on
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LedgerRocksDbConfig.class); // as in production
     driver = new TopologyTestDriver(builder.build(), config);

@@ -14,6 +14,7 @@ import com.kafkaledger.events.TraceParent;
 import com.kafkaledger.processor.core.LedgerCore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -45,6 +47,8 @@ class LedgerTracingTest {
   private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
 
+  @TempDir
+  Path stateDirectory;
   private TopologyTestDriver driver;
   private TestInputTopic<String, LedgerCommand> commands;
   private TestOutputTopic<String, LedgerEvent> events;
@@ -69,6 +73,8 @@ class LedgerTracingTest {
         new LedgerMetrics(new SimpleMeterRegistry()));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-tracing-test");
+    // a directory of its own: a run killed midway must not leave state for the next one to trip on
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(builder.build(), config);
     commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), JsonSerde.commands());

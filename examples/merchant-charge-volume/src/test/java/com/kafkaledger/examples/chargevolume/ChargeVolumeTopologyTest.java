@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kafkaledger.events.AccountKind;
 import com.kafkaledger.events.JsonSerde;
 import com.kafkaledger.events.LedgerEvent;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChargeVolumeTopologyTest {
 
@@ -32,6 +34,8 @@ class ChargeVolumeTopologyTest {
   private final String merchant = UUID.randomUUID().toString();
   private final String otherMerchant = UUID.randomUUID().toString();
 
+  @TempDir
+  Path stateDirectory;
   private TopologyTestDriver driver;
   private TestInputTopic<String, LedgerEvent> events;
   private TestInputTopic<String, String> rawEvents;
@@ -41,6 +45,8 @@ class ChargeVolumeTopologyTest {
   void startTopology() {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "charge-volume-test");
+    // a directory of its own: a run killed midway must not leave state for the next one to trip on
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(ChargeVolumeTopology.build(OUTPUT), config);
     events = driver.createInputTopic(ChargeVolumeTopology.EVENTS, new StringSerializer(), JsonSerde.events());
