@@ -51,6 +51,7 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private final LedgerCore core;
   private final Duration idempotencyRetention;
   private final long decidedIdsPerTask;
+  private final int decidedIdsPerFilter;
   private final Duration totalsInterval;
   private final LegSignatures signatures;
   private final LedgerMetrics metrics;
@@ -60,11 +61,12 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
   private DecidedIds decidedIds;
   private PartitionTotals totals;
 
-  CommandProcessor(LedgerCore core, LedgerTopology.Settings settings, LegSignatures signatures,
-      LedgerMetrics metrics) {
+  CommandProcessor(LedgerCore core, LedgerTopology.Settings settings, int decidedIdsPerFilter,
+      LegSignatures signatures, LedgerMetrics metrics) {
     this.core = core;
     this.idempotencyRetention = settings.idempotencyRetention();
     this.decidedIdsPerTask = settings.decidedIdsPerTask();
+    this.decidedIdsPerFilter = decidedIdsPerFilter;
     this.totalsInterval = settings.totalsInterval();
     this.signatures = signatures;
     this.metrics = metrics;
@@ -238,7 +240,8 @@ final class CommandProcessor implements Processor<String, byte[], String, Object
    */
   private DecidedIds readDecidedIds() {
     long started = System.nanoTime();
-    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), decidedIdsPerTask);
+    DecidedIds ids = new DecidedIds(idempotencyRetention.plus(CLOCK_SKEW).toMillis(), decidedIdsPerTask,
+        decidedIdsPerFilter);
     try (KeyValueIterator<Windowed<String>, ProcessedTransaction> all = processed.all()) {
       all.forEachRemaining(entry -> ids.add(entry.key.key(), entry.key.window().start()));
     }

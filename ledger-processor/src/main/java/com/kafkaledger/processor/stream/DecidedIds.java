@@ -22,11 +22,12 @@ final class DecidedIds {
    * about once in a thousand look-ups.
    */
   static final int KEYS_PER_FILTER = 1 << 17;
-  private static final int BITS_PER_FILTER = 1 << 21;
+  private static final int BITS_PER_KEY = 16;
   private static final int HASHES = 6;
 
   private final long keepFor;
   private final long maxKeys;
+  private final int keysPerFilter;
   private final ArrayDeque<Filter> filters = new ArrayDeque<>();
   private long keys;
   private long newestTimestamp = Long.MIN_VALUE;
@@ -37,14 +38,26 @@ final class DecidedIds {
    * @param maxKeys how many keys to hold at most (two bytes each); older ones are forgotten
    */
   DecidedIds(long keepForMillis, long maxKeys) {
+    this(keepForMillis, maxKeys, KEYS_PER_FILTER);
+  }
+
+  /**
+   * @param keysPerFilter a power of two; fewer than {@link #KEYS_PER_FILTER} only so that a test can
+   *     pass the cap with a few hundred commands
+   */
+  DecidedIds(long keepForMillis, long maxKeys, int keysPerFilter) {
+    if (Integer.bitCount(keysPerFilter) != 1) {
+      throw new IllegalArgumentException("keysPerFilter must be a power of two, was " + keysPerFilter);
+    }
     this.keepFor = keepForMillis;
-    this.maxKeys = Math.max(maxKeys, KEYS_PER_FILTER);
+    this.keysPerFilter = keysPerFilter;
+    this.maxKeys = Math.max(maxKeys, keysPerFilter);
   }
 
   void add(String key, long timestamp) {
     Filter current = filters.peekLast();
-    if (current == null || current.keys == KEYS_PER_FILTER) {
-      current = new Filter();
+    if (current == null || current.keys == keysPerFilter) {
+      current = new Filter(keysPerFilter * BITS_PER_KEY);
       filters.addLast(current);
     }
     current.add(hash(key), timestamp);
@@ -96,9 +109,16 @@ final class DecidedIds {
   }
 
   private static final class Filter {
-    private final long[] bits = new long[BITS_PER_FILTER / Long.SIZE];
+    private final long[] bits;
+    /** The number of bits less one: a mask, as it is a power of two. */
+    private final int lastBit;
     private int keys;
     private long newestTimestamp = Long.MIN_VALUE;
+
+    Filter(int bitCount) {
+      bits = new long[Math.max(1, bitCount / Long.SIZE)];
+      lastBit = bitCount - 1;
+    }
 
     void add(long hash, long timestamp) {
       for (int i = 0; i < HASHES; i++) {
@@ -120,8 +140,8 @@ final class DecidedIds {
     }
 
     /** The i-th of the key's bits: the two halves of its hash combined (Kirsch and Mitzenmacher). */
-    private static int bit(long hash, int i) {
-      return ((int) hash + i * ((int) (hash >>> 32) | 1)) & (BITS_PER_FILTER - 1);
+    private int bit(long hash, int i) {
+      return ((int) hash + i * ((int) (hash >>> 32) | 1)) & lastBit;
     }
   }
 }

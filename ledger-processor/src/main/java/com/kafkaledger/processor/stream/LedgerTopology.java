@@ -36,6 +36,12 @@ public final class LedgerTopology {
   public static final long MIN_DECIDED_IDS_PER_TASK = DecidedIds.KEYS_PER_FILTER;
 
   public static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics) {
+    define(builder, core, settings, metrics, DecidedIds.KEYS_PER_FILTER);
+  }
+
+  /** With smaller decided-id filters than production's, so that a test can pass their cap quickly. */
+  static void define(StreamsBuilder builder, LedgerCore core, Settings settings, LedgerMetrics metrics,
+      int decidedIdsPerFilter) {
     LegSignatures signatures = new LegSignatures(settings.legSigningKey(), settings.acceptedLegKeys());
     builder.addStateStore(LedgerStores.accounts(settings.accountsInMemory()));
     builder.addStateStore(LedgerStores.processedTransactions(settings.idempotencyRetention()));
@@ -47,7 +53,7 @@ public final class LedgerTopology {
         .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
         // Decide each command against the account's state: one event, maybe the next leg; or
         // pass a record it cannot use on to the dead-letter topic.
-        .process(() -> new CommandProcessor(core, settings, signatures, metrics),
+        .process(() -> new CommandProcessor(core, settings, decidedIdsPerFilter, signatures, metrics),
             LedgerStores.ACCOUNTS, LedgerStores.PROCESSED_TRANSACTIONS, LedgerStores.TOTALS)
         // Events, next legs, totals and dead letters go out in the same transaction as the
         // state changes.

@@ -62,11 +62,15 @@ class LedgerTopologyTest {
 
   @BeforeEach
   void startTopology() {
+    startTopology(DecidedIds.KEYS_PER_FILTER, LedgerTopology.MIN_DECIDED_IDS_PER_TASK);
+  }
+
+  private void startTopology(int decidedIdsPerFilter, long decidedIdsPerTask) {
     StreamsBuilder builder = new StreamsBuilder();
     LedgerTopology.define(builder, new LedgerCore(0),
         new LedgerTopology.Settings(Duration.ofHours(25), Duration.ofSeconds(1), SIGNING_KEY, List.of(ACCEPTED_KEY),
-            accountsInMemory(), LedgerTopology.MIN_DECIDED_IDS_PER_TASK),
-        new LedgerMetrics(registry));
+            accountsInMemory(), decidedIdsPerTask),
+        new LedgerMetrics(registry), decidedIdsPerFilter);
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
     // a directory of its own: a run killed midway must not leave state for the next one to trip on
@@ -149,6 +153,36 @@ class LedgerTopologyTest {
     assertThat(accountsStore().get(account).balance()).isEqualTo(100 - 30 + 24);
     assertThat(accountsStore().get(destination).balance()).isEqualTo(30);
     assertThat(registry.get("ledger.commands.duplicates").counter().count()).isEqualTo(2);
+  }
+
+  /**
+   * Past the filters' cap ({@code LEDGER_DECIDED_IDS_PER_TASK}, passed within a day of steady load
+   * with the default) the oldest filters are forgotten, and a redelivery of what they held must be
+   * found in the store. Filters of 64 ids and a cap of 128 here, so that 300 commands pass it.
+   */
+  @Test
+  void aRedeliveryIsCaughtInTheStoreOnceTheFiltersHaveForgottenIt() {
+    stopTopology();
+    startTopology(64, 128);
+    commands.pipeInput(account, open(), NOW);
+    LedgerCommand early = move(CommandType.DEPOSIT, 100);
+    commands.pipeInput(account, early, NOW);
+    for (int i = 1; i <= 300; i++) {
+      commands.pipeInput(account, move(CommandType.DEPOSIT, 1), NOW.plusSeconds(i));
+    }
+    events.readValuesToList();
+    double lookupsBefore = registry.get("ledger.commands.store-lookups").counter().count();
+
+    commands.pipeInput(account, early, NOW.plusSeconds(301));
+    // a command never seen, with a timestamp among the forgotten ones: the store has no decision
+    LedgerCommand late = move(CommandType.DEPOSIT, 5);
+    commands.pipeInput(account, late, NOW);
+
+    assertThat(events.readValuesToList()).extracting(LedgerEvent::transactionId)
+        .containsExactly(late.transactionId());
+    assertThat(accountsStore().get(account).balance()).isEqualTo(100 + 300 + 5);
+    assertThat(registry.get("ledger.commands.duplicates").counter().count()).isEqualTo(1);
+    assertThat(registry.get("ledger.commands.store-lookups").counter().count() - lookupsBefore).isEqualTo(2);
   }
 
   @Test
