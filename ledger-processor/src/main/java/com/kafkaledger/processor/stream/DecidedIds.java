@@ -36,13 +36,7 @@ final class DecidedIds {
   /**
    * @param keepForMillis how long after the newest timestamp a key can still be looked up for
    * @param maxKeys how many keys to hold at most (two bytes each); older ones are forgotten
-   */
-  DecidedIds(long keepForMillis, long maxKeys) {
-    this(keepForMillis, maxKeys, KEYS_PER_FILTER);
-  }
-
-  /**
-   * @param keysPerFilter a power of two; fewer than {@link #KEYS_PER_FILTER} only so that a test can
+   * @param keysPerFilter a power of two: {@link #KEYS_PER_FILTER}, or fewer only so that a test can
    *     pass the cap with a few hundred commands
    */
   DecidedIds(long keepForMillis, long maxKeys, int keysPerFilter) {

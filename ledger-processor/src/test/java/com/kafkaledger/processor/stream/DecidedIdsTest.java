@@ -1,6 +1,7 @@
 package com.kafkaledger.processor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
@@ -15,7 +16,7 @@ class DecidedIdsTest {
 
   @Test
   void everyAddedIdIsFoundAcrossManyFiltersAndFewOthersAre() {
-    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20);
+    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20, DecidedIds.KEYS_PER_FILTER);
     List<String> added = randomIds(3 * DecidedIds.KEYS_PER_FILTER + 7);
     for (int i = 0; i < added.size(); i++) {
       ids.add(added.get(i), 1_000L + i);
@@ -30,7 +31,7 @@ class DecidedIdsTest {
 
   @Test
   void aFilterWhoseIdsAllPrecedeTheLookedUpTimeIsNotAsked() {
-    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20);
+    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20, DecidedIds.KEYS_PER_FILTER);
     ids.add("0c9f6f3e-5d2a-4c1b-9a8e-1f2d3c4b5a69", 1_000);
 
     assertThat(ids.mightContain("0c9f6f3e-5d2a-4c1b-9a8e-1f2d3c4b5a69", 1_000)).isTrue();
@@ -39,7 +40,7 @@ class DecidedIdsTest {
 
   @Test
   void filtersOlderThanTheRetentionAreForgottenAndTheirTimeIsSaid() {
-    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20);
+    DecidedIds ids = new DecidedIds(25 * HOUR, 1 << 20, DecidedIds.KEYS_PER_FILTER);
     List<String> old = randomIds(DecidedIds.KEYS_PER_FILTER);
     old.forEach(id -> ids.add(id, 5_000));
 
@@ -56,7 +57,7 @@ class DecidedIdsTest {
 
   @Test
   void beyondTheMostIdsTheOldestFilterIsForgottenAndEveryNewerIdStillFound() {
-    DecidedIds ids = new DecidedIds(25 * HOUR, 2L * DecidedIds.KEYS_PER_FILTER);
+    DecidedIds ids = new DecidedIds(25 * HOUR, 2L * DecidedIds.KEYS_PER_FILTER, DecidedIds.KEYS_PER_FILTER);
     List<String> added = randomIds(3 * DecidedIds.KEYS_PER_FILTER + 1);
     for (int i = 0; i < added.size(); i++) {
       ids.add(added.get(i), i);
@@ -67,6 +68,12 @@ class DecidedIdsTest {
     long forgotten = ids.forgottenUpTo();
     assertThat(IntStream.range(0, added.size()).filter(i -> i > forgotten))
         .allMatch(i -> ids.mightContain(added.get(i), 0));
+  }
+
+  @Test
+  void aFilterSizeThatIsNotAPowerOfTwoIsRefused() {
+    assertThatThrownBy(() -> new DecidedIds(25 * HOUR, 1 << 20, 100))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
   }
 
   private List<String> randomIds(int count) {
