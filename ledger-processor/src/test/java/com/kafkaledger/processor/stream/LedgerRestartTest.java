@@ -35,6 +35,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +61,13 @@ class LedgerRestartTest {
   private KafkaConsumer<String, LedgerEvent> events;
   private final List<LedgerEvent> received = new ArrayList<>();
 
+  @BeforeAll
+  static void startBroker() {
+    bootstrap = TestInfrastructure.newKafkaBroker(); // its own: this app reads its topics from the start
+  }
+
   @BeforeEach
   void connect() {
-    if (bootstrap == null) {
-      bootstrap = TestInfrastructure.newKafkaBroker(); // its own: this app reads its topics from the start
-    }
     producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     events = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -89,13 +92,12 @@ class LedgerRestartTest {
   void aRedeliveryIsCaughtInTheStoreWhenARestartReadsMoreIdsThanTheCap() {
     // The oldest, and its id sorts first: the rebuild forgets it whether it reads the store in time
     // order or, as now, in the order of the ids within each segment.
-    LedgerCommand early = LedgerCommand.movement("00000000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24),
-        CommandType.DEPOSIT, account, "alice", 100, "EUR", "test", "fp", now);
+    LedgerCommand early = deposit("00000000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24), 100);
     try (KafkaStreams first = start(new SimpleMeterRegistry())) {
       send(LedgerCommand.openAccount(UUID.randomUUID().toString(), account, "alice", "EUR", "fp", now), now);
       send(early, now);
       for (int i = 1; i <= 300; i++) {
-        send(deposit(1), now.plusSeconds(i));
+        send(deposit(UUID.randomUUID().toString(), 1), now.plusSeconds(i));
       }
       awaitEvents(302);
       // leaving the group, so that the restart is not kept waiting for the session to time out
@@ -107,7 +109,7 @@ class LedgerRestartTest {
     try (KafkaStreams restarted = start(registry)) {
       send(early, now.plusSeconds(301));
       // never decided, stamped among the forgotten ids: asked of the store too, then decided
-      LedgerCommand late = deposit(5);
+      LedgerCommand late = deposit(UUID.randomUUID().toString(), 5);
       send(late, now);
       awaitEvents(303); // the late deposit's: the redelivery, before it in the partition, was decided first
 
@@ -156,8 +158,8 @@ class LedgerRestartTest {
     assertThat(received).hasSize(count);
   }
 
-  private LedgerCommand deposit(long amount) {
-    return LedgerCommand.movement(UUID.randomUUID().toString(), CommandType.DEPOSIT, account, "alice", amount,
-        "EUR", "test", "fp", now);
+  private LedgerCommand deposit(String transactionId, long amount) {
+    return LedgerCommand.movement(transactionId, CommandType.DEPOSIT, account, "alice", amount, "EUR", "test", "fp",
+        now);
   }
 }
